@@ -1,0 +1,158 @@
+package dev.streamsuite.model;
+
+import static dev.streamsuite.model.InvalidRecordException.MISSING_FIELD;
+import static dev.streamsuite.model.InvalidRecordException.OUT_OF_RANGE;
+import static dev.streamsuite.model.InvalidRecordException.WRONG_TYPE;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed, validating access to the fields of one JSON object. Every getter either returns a value that
+ * satisfies the contract's conventions or throws {@link InvalidRecordException} naming the field.
+ */
+public final class Fields {
+
+    /** Ids are non-blank strings of at most this many characters. */
+    public static final int MAX_ID_LENGTH = 256;
+    /** Money has at most this many decimals. */
+    public static final int MAX_MONEY_SCALE = 4;
+    /** Money has at most this many integer digits: far beyond any amount, short of abuse. */
+    public static final int MAX_MONEY_INTEGER_DIGITS = 18;
+
+    private final JsonNode node;
+    private final String path;
+
+    private Fields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    public static Fields of(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidRecordException(WRONG_TYPE, "value is not a JSON object");
+        }
+        return new Fields(node, "");
+    }
+
+    /** A required id: a non-blank string of at most 256 characters. */
+    public String id(String name) {
+        String value = requiredText(name);
+        if (value.isBlank()) {
+            throw invalid(OUT_OF_RANGE, name, "must not be blank");
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw invalid(OUT_OF_RANGE, name, "is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /** A required string (may be empty). */
+    public String requiredText(String name) {
+        JsonNode value = present(name);
+        if (!value.isString()) {
+            throw invalid(WRONG_TYPE, name, "must be a string");
+        }
+        return value.stringValue();
+    }
+
+    /** An optional string: null when absent or JSON null. */
+    public String text(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(WRONG_TYPE, name, "must be a string");
+        }
+        return value.stringValue();
+    }
+
+    /** A required amount of money: a JSON number with at most 4 decimals. */
+    public BigDecimal money(String name) {
+        JsonNode value = present(name);
+        if (!value.isNumber()) {
+            throw invalid(WRONG_TYPE, name, "must be a JSON number");
+        }
+        BigDecimal amount = value.decimalValue();
+        BigDecimal normalized = amount.stripTrailingZeros();
+        if (Math.max(normalized.scale(), 0) > MAX_MONEY_SCALE) {
+            throw invalid(OUT_OF_RANGE, name, "has more than " + MAX_MONEY_SCALE + " decimals");
+        }
+        if (normalized.precision() - normalized.scale() > MAX_MONEY_INTEGER_DIGITS) {
+            throw invalid(OUT_OF_RANGE, name, "has more than " + MAX_MONEY_INTEGER_DIGITS + " integer digits");
+        }
+        // scale 0 at least, so 1E+2 reads back as 100
+        return amount.scale() < 0 ? amount.setScale(0) : amount;
+    }
+
+    /** A required ISO-8601 instant with an offset ({@code Z} or {@code +01:00}), not before 1970. */
+    public Instant instant(String name) {
+        String text = requiredText(name);
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(WRONG_TYPE, name, "is not an ISO-8601 instant with offset: '" + abbreviate(text) + "'");
+        }
+        if (instant.toEpochMilli() < 0) {
+            throw invalid(OUT_OF_RANGE, name, "lies before 1970-01-01T00:00:00Z");
+        }
+        return instant;
+    }
+
+    /** A required whole number of at least {@code min}. */
+    public int integer(String name, int min) {
+        JsonNode value = present(name);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw invalid(WRONG_TYPE, name, "must be a whole number");
+        }
+        if (value.intValue() < min) {
+            throw invalid(OUT_OF_RANGE, name, "must be at least " + min);
+        }
+        return value.intValue();
+    }
+
+    /** An optional array of objects, each read with {@code reader}; null when absent. */
+    public <T> List<T> objects(String name, Function<Fields, T> reader) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw invalid(WRONG_TYPE, name, "must be an array");
+        }
+        List<T> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = path + name + "[" + i + "].";
+            if (!item.isObject()) {
+                throw new InvalidRecordException(WRONG_TYPE, "field '" + path + name + "[" + i + "]' must be an object");
+            }
+            items.add(reader.apply(new Fields(item, itemPath)));
+        }
+        return List.copyOf(items);
+    }
+
+    public InvalidRecordException invalid(String code, String name, String what) {
+        return new InvalidRecordException(code, "field '" + path + name + "' " + what);
+    }
+
+    private JsonNode present(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw new InvalidRecordException(MISSING_FIELD, "required field '" + path + name + "' is missing");
+        }
+        return value;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}

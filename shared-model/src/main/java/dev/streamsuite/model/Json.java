@@ -1,0 +1,79 @@
+package dev.streamsuite.model;
+
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON configuration of the suite: ISO-8601 instants, {@code BigDecimal} for every JSON
+ * fraction (never {@code double}), plain decimal output ({@code 45.50}, not {@code 4.55E+1}),
+ * unknown fields ignored and duplicate fields rejected.
+ */
+public final class Json {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private Json() {
+    }
+
+    public static byte[] write(Object value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    public static String writeString(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static <T> T read(byte[] bytes, Class<T> type) {
+        return MAPPER.readValue(bytes, type);
+    }
+
+    /** Reads a tree, or throws {@link InvalidRecordException} with a readable reason. */
+    public static JsonNode tree(byte[] bytes) {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new InvalidRecordException(InvalidRecordException.INVALID_JSON,
+                    "value is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A Kafka serde of {@code type} as JSON; null stays null (tombstones). */
+    public static <T> Serde<T> serde(Class<T> type) {
+        Serializer<T> serializer = (topic, value) -> value == null ? null : write(value);
+        Deserializer<T> deserializer = new Deserializer<>() {
+            @Override
+            public T deserialize(String topic, byte[] bytes) {
+                if (bytes == null) {
+                    return null;
+                }
+                try {
+                    return read(bytes, type);
+                } catch (JacksonException e) {
+                    throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
+                }
+            }
+
+            @Override
+            public void configure(Map<String, ?> configs, boolean isKey) {
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
