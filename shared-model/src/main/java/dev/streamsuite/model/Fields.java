@@ -26,6 +26,9 @@ public final class Fields {
     /** Money has at most this many integer digits: far beyond any amount, short of abuse. */
     public static final int MAX_MONEY_INTEGER_DIGITS = 18;
 
+    /** The latest instant whose epoch milliseconds fit a {@code long} (a Kafka record timestamp). */
+    private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
+
     private final JsonNode node;
     private final String path;
 
@@ -41,13 +44,13 @@ public final class Fields {
         return new Fields(node, "");
     }
 
-    /** A required id: a non-blank string of at most 256 characters. */
+    /** A required id: a non-blank string of at most 256 characters (Unicode code points). */
     public String id(String name) {
         String value = requiredText(name);
         if (value.isBlank()) {
             throw invalid(OUT_OF_RANGE, name, "must not be blank");
         }
-        if (value.length() > MAX_ID_LENGTH) {
+        if (value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
             throw invalid(OUT_OF_RANGE, name, "is longer than " + MAX_ID_LENGTH + " characters");
         }
         return value;
@@ -85,7 +88,8 @@ public final class Fields {
         if (Math.max(normalized.scale(), 0) > MAX_MONEY_SCALE) {
             throw invalid(OUT_OF_RANGE, name, "has more than " + MAX_MONEY_SCALE + " decimals");
         }
-        if (normalized.precision() - normalized.scale() > MAX_MONEY_INTEGER_DIGITS) {
+        // long: precision - scale overflows int for exponents near Integer.MAX_VALUE (1E+2147483647)
+        if ((long) normalized.precision() - normalized.scale() > MAX_MONEY_INTEGER_DIGITS) {
             throw invalid(OUT_OF_RANGE, name, "has more than " + MAX_MONEY_INTEGER_DIGITS + " integer digits");
         }
         // scale 0 at least, so 1E+2 reads back as 100
@@ -101,8 +105,11 @@ public final class Fields {
         } catch (DateTimeParseException e) {
             throw invalid(WRONG_TYPE, name, "is not an ISO-8601 instant with offset: '" + abbreviate(text) + "'");
         }
-        if (instant.toEpochMilli() < 0) {
+        if (instant.isBefore(Instant.EPOCH)) {
             throw invalid(OUT_OF_RANGE, name, "lies before 1970-01-01T00:00:00Z");
+        }
+        if (instant.isAfter(MAX_INSTANT)) {
+            throw invalid(OUT_OF_RANGE, name, "lies beyond the range of epoch milliseconds");
         }
         return instant;
     }

@@ -51,6 +51,10 @@ public final class Json {
         } catch (JacksonException e) {
             throw new InvalidRecordException(InvalidRecordException.INVALID_JSON,
                     "value is not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson reports a number beyond BigDecimal's range (1E+2147483648) this way, not as JacksonException
+            throw new InvalidRecordException(InvalidRecordException.INVALID_JSON,
+                    "value is not valid JSON: " + e.getMessage());
         }
     }
 
@@ -65,7 +69,7 @@ public final class Json {
                 }
                 try {
                     return read(bytes, type);
-                } catch (JacksonException e) {
+                } catch (JacksonException | NumberFormatException e) {
                     throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
                 }
             }

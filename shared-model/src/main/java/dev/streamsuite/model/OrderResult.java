@@ -1,5 +1,6 @@
 package dev.streamsuite.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,12 +8,13 @@ import java.util.List;
 
 /**
  * An order after the join: on {@code enriched-orders} with its {@code customer} and status ENRICHED,
- * or on {@code orders-unmatched} with status UNMATCHED and a {@code reason}.
+ * or on {@code orders-unmatched} with status UNMATCHED and a {@code reason} (and no {@code customer}:
+ * null fields are left out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderResult(String orderId, String customerId, BigDecimal amount, String currency,
                           List<OrderItem> items, Instant timestamp,
-                          @JsonInclude(JsonInclude.Include.ALWAYS) CustomerInfo customer, String status,
+                          CustomerInfo customer, String status,
                           String reason) {
 
     public static final String ENRICHED = "ENRICHED";
@@ -30,6 +32,7 @@ public record OrderResult(String orderId, String customerId, BigDecimal amount, 
                 null, UNMATCHED, reason);
     }
 
+    @JsonIgnore // not a field of the contract's JSON
     public boolean isEnriched() {
         return ENRICHED.equals(status);
     }

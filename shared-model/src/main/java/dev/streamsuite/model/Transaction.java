@@ -1,5 +1,6 @@
 package dev.streamsuite.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public record Transaction(String transactionId, String userId, BigDecimal amount
         return t;
     }
 
+    @JsonIgnore // not a field of the contract's JSON
     public boolean isDebit() {
         return amount.signum() < 0;
     }
