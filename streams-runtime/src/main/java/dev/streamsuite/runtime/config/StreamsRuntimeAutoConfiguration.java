@@ -1,0 +1,133 @@
+package dev.streamsuite.runtime.config;
+
+import dev.streamsuite.model.Json;
+import dev.streamsuite.runtime.query.InteractiveQueries;
+import dev.streamsuite.runtime.query.ProblemHandler;
+import dev.streamsuite.runtime.query.QueryHosts;
+import dev.streamsuite.runtime.query.ServedBy;
+import dev.streamsuite.runtime.query.TopologyController;
+import dev.streamsuite.runtime.streams.MicrometerTopologyEvents;
+import dev.streamsuite.runtime.streams.ServiceTopology;
+import dev.streamsuite.runtime.streams.StreamsHealth;
+import dev.streamsuite.runtime.streams.StreamsRunner;
+import dev.streamsuite.runtime.streams.StreamsState;
+import dev.streamsuite.runtime.streams.TopicInitializer;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires a service's {@link ServiceTopology} into a running, queryable Kafka Streams application.
+ * Defaults (exactly-once v2, {@code application.server}, standby replicas, health groups, actuator
+ * exposure) sit in {@code streams-runtime-defaults.properties}; everything is overridable.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(SuiteProperties.class)
+@PropertySource("classpath:streams-runtime-defaults.properties")
+public class StreamsRuntimeAutoConfiguration {
+
+    @Bean
+    JsonMapper jsonMapper() {
+        return Json.MAPPER;
+    }
+
+    @Bean
+    QueryHosts queryHosts(SuiteProperties suite, @Value("${server.port:8080}") int port) {
+        String address = suite.applicationServer() == null || suite.applicationServer().isBlank()
+                ? "localhost:" + port : suite.applicationServer();
+        return QueryHosts.parse(address);
+    }
+
+    @Bean
+    StreamsState streamsState() {
+        return new StreamsState();
+    }
+
+    @Bean
+    TopologyEvents topologyEvents(MeterRegistry registry) {
+        return new MicrometerTopologyEvents(registry);
+    }
+
+    /** Kafka Streams' configuration: Spring's {@code spring.kafka.streams.*} plus the suite's defaults. */
+    static Properties streamsConfig(KafkaProperties kafka, SuiteProperties suite, QueryHosts hosts, String applicationName) {
+        Properties config = new Properties();
+        config.putAll(kafka.buildStreamsProperties());
+        config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
+        config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, hosts.selfAddress());
+        config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) suite.topics().replicationFactor());
+        config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return config;
+    }
+
+    @Bean
+    StreamsRunner streamsRunner(ServiceTopology service, KafkaProperties kafka, SuiteProperties suite, QueryHosts hosts,
+                                StreamsState state, MeterRegistry registry,
+                                @Value("${spring.application.name}") String applicationName) {
+        Map<String, Object> admin = kafka.buildAdminProperties();
+        return new StreamsRunner(service, streamsConfig(kafka, suite, hosts, applicationName),
+                new TopicInitializer(admin, suite.topics()), state, registry);
+    }
+
+    @Bean
+    HealthIndicator streamsHealthIndicator(StreamsState state) {
+        return StreamsHealth.readiness(state);
+    }
+
+    @Bean
+    HealthIndicator streamsLivenessHealthIndicator(StreamsState state) {
+        return StreamsHealth.liveness(state);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService queryExecutor() {
+        return Executors.newFixedThreadPool(8, r -> {
+            Thread thread = new Thread(r, "query-gather");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    InteractiveQueries interactiveQueries(StreamsRunner runner, QueryHosts hosts, SuiteProperties suite,
+                                          ExecutorService queryExecutor) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(suite.query().forwardTimeout()).build());
+        factory.setReadTimeout(suite.query().forwardTimeout());
+        RestClient client = RestClient.builder().requestFactory(factory).build();
+        return new InteractiveQueries(runner, hosts, client, queryExecutor, suite.query().retryAfterSeconds());
+    }
+
+    @Bean
+    ServedBy servedBy(QueryHosts hosts) {
+        return new ServedBy(hosts);
+    }
+
+    @Bean
+    ProblemHandler problemHandler(SuiteProperties suite) {
+        return new ProblemHandler(suite.query().retryAfterSeconds());
+    }
+
+    @Bean
+    TopologyController topologyController(StreamsRunner runner) {
+        return new TopologyController(runner);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.streamsuite.runtime.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings every service shares ({@code suite.*}).
+ *
+ * @param applicationServer this instance's {@code host:port} for other instances (Kafka Streams'
+ *                          {@code application.server}); default {@code localhost:<server.port>}
+ * @param maxFutureSkew     how far ahead of the wall clock an event time may lie before it is bad input
+ * @param topics            topic creation on start-up
+ * @param query             the HTTP query layer
+ */
+@Validated
+@ConfigurationProperties("suite")
+public record SuiteProperties(String applicationServer,
+                              @NotNull @DefaultValue("PT15M") Duration maxFutureSkew,
+                              @Valid @NotNull @DefaultValue Topics topics,
+                              @Valid @NotNull @DefaultValue Query query) {
+
+    /**
+     * @param create            create missing topics on start-up
+     * @param partitions        partitions of created topics
+     * @param replicationFactor replication of created topics and of Kafka Streams' internal topics
+     * @param brokerTimeout     how long start-up waits for the broker before failing
+     */
+    public record Topics(@DefaultValue("true") boolean create,
+                         @Min(1) @DefaultValue("6") int partitions,
+                         @Min(1) @Max(32767) @DefaultValue("1") short replicationFactor,
+                         @NotNull @DefaultValue("PT60S") Duration brokerTimeout) {
+    }
+
+    /**
+     * @param forwardTimeout    timeout of a call to another instance
+     * @param retryAfterSeconds the Retry-After of a 503 while a store is not queryable
+     */
+    public record Query(@NotNull @DefaultValue("PT5S") Duration forwardTimeout,
+                        @Min(1) @DefaultValue("1") int retryAfterSeconds) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.streamsuite.runtime.query;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Query parameter checks shared by the services' endpoints; every failure is a 400 problem. */
+public final class Params {
+
+    public static final int MAX_LIMIT = 1000;
+
+    private Params() {
+    }
+
+    /** An optional ISO-8601 instant with offset; null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("parameter '" + name + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z: '"
+                    + value + "'");
+        }
+    }
+
+    /** A limit in 1..1000, or the default when absent. */
+    public static int limit(String value, int defaultLimit) {
+        if (value == null || value.isEmpty()) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + ": '" + value + "'");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("parameter 'limit' must be from 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
+    }
+
+    public static void ordered(Instant from, Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.badRequest("parameter 'from' (" + from + ") lies after 'to' (" + to + ")");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.streamsuite.runtime.query;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as RFC 9457 problem+json: the query layer's own (400, 404, 503 with
+ * Retry-After), Spring MVC's (unknown path, bad parameter type) and, last, anything unexpected as a 500
+ * whose detail hides internals.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final int retryAfterSeconds;
+
+    public ProblemHandler(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<ProblemDetail> api(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.retryAfterSeconds());
+    }
+
+    @ExceptionHandler(InvalidStateStoreException.class)
+    public ResponseEntity<ProblemDetail> notQueryable(InvalidStateStoreException e) {
+        log.info("Store not queryable now: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the state store is not queryable right now (rebalancing or restoring)",
+                retryAfterSeconds);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error answering a query", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; see the service log", null);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Integer retryAfter) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
+        }
+        return response.body(body);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.streamsuite.runtime.query;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Sets {@code X-Served-By} on every {@code /api} response, errors included: this instance unless the
+ * query layer recorded the instance(s) whose stores answered (a forwarded key, a gathered list).
+ */
+@ControllerAdvice
+public class ServedBy implements ResponseBodyAdvice<Object> {
+
+    public static final String HEADER = "X-Served-By";
+    private static final String ATTRIBUTE = ServedBy.class.getName();
+
+    private final String self;
+
+    public ServedBy(QueryHosts hosts) {
+        this.self = hosts.self().host() + ":" + hosts.self().port();
+    }
+
+    /** Records who answered this request. */
+    public static void record(HttpServletRequest request, List<String> instances) {
+        request.setAttribute(ATTRIBUTE, String.join(",", instances));
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType,
+                                  ServerHttpRequest request, ServerHttpResponse response) {
+        if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getRequestURI().startsWith("/api")) {
+            Object recorded = servlet.getServletRequest().getAttribute(ATTRIBUTE);
+            response.getHeaders().set(HEADER, recorded != null ? recorded.toString() : self);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.streamsuite.runtime.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Owns the service's one {@link KafkaStreams}: creates topics, starts it with the Spring context and
+ * closes it gracefully on shutdown (SIGTERM), committing its work. Local state is kept across restarts
+ * (no {@code cleanUp()}), so a restart restores only what changed.
+ */
+public final class StreamsRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ServiceTopology service;
+    private final Properties config;
+    private final TopicInitializer topics;
+    private final StreamsState state;
+    private final MeterRegistry registry;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
+
+    public StreamsRunner(ServiceTopology service, Properties config, TopicInitializer topics, StreamsState state,
+                         MeterRegistry registry) {
+        this.service = service;
+        this.config = config;
+        this.topics = topics;
+        this.state = state;
+        this.registry = registry;
+    }
+
+    @Override
+    public void start() {
+        topics.ensure(service.topics());
+        KafkaStreams created = new KafkaStreams(service.topology(), config);
+        created.setStateListener(state);
+        created.setGlobalStateRestoreListener(state);
+        created.setUncaughtExceptionHandler(e -> {
+            log.error("Kafka Streams failed; shutting it down (liveness goes DOWN)", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        metrics = new KafkaStreamsMetrics(created);
+        metrics.bindTo(registry);
+        log.info("Starting Kafka Streams application {} as {}", config.get("application.id"), config.get("application.server"));
+        streams = created;
+        created.start();
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running != null) {
+            log.info("Closing Kafka Streams");
+            running.close(CLOSE_TIMEOUT);
+            metrics.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null && state.state() != KafkaStreams.State.NOT_RUNNING;
+    }
+
+    /** The running instance, empty before start. */
+    public Optional<KafkaStreams> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    public ServiceTopology service() {
+        return service;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.streamsuite.runtime.streams;
+
+import dev.streamsuite.runtime.config.SuiteProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the service's topics when missing, waiting a bounded time for the broker. */
+public final class TopicInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
+
+    private final Map<String, Object> adminConfig;
+    private final SuiteProperties.Topics settings;
+
+    public TopicInitializer(Map<String, Object> adminConfig, SuiteProperties.Topics settings) {
+        this.adminConfig = adminConfig;
+        this.settings = settings;
+    }
+
+    public void ensure(List<ServiceTopology.TopicSpec> topics) {
+        if (!settings.create()) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = awaitBroker(admin);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), Optional.of(settings.partitions()), Optional.of(settings.replicationFactor()))
+                            .configs(t.compacted() ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
+                    .toList();
+            for (var result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    log.info("Created topic {} ({} partitions, replication {})", result.getKey(), settings.partitions(),
+                            settings.replicationFactor());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new TopicSetupException("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicSetupException("interrupted while creating topics");
+        } catch (TimeoutException e) {
+            throw new TopicSetupException("creating topics timed out after " + settings.brokerTimeout());
+        }
+    }
+
+    private Set<String> awaitBroker(Admin admin) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.brokerTimeout().toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return admin.listTopics().names().get(Math.min(5_000, settings.brokerTimeout().toMillis()), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                last = e;
+                Thread.sleep(500);
+            }
+        }
+        throw new TopicSetupException("Kafka broker at " + adminConfig.get("bootstrap.servers") + " unreachable for "
+                + settings.brokerTimeout() + (last == null ? "" : " (" + last.getClass().getSimpleName() + ")")
+                + "; set spring.kafka.bootstrap-servers or suite.topics.broker-timeout");
+    }
+
+    /** Start-up cannot go on; the message says why (no stack trace needed). */
+    public static final class TopicSetupException extends RuntimeException {
+        public TopicSetupException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Duration timeoutOf(SuiteProperties.Topics settings) {
+        return settings.brokerTimeout();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.streamsuite.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A JVM started by a test, with its output in a log file; stoppable with SIGTERM or SIGKILL. */
+public class ChildJvm implements AutoCloseable {
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    public ChildJvm(String name, List<String> jvmArgsAndMain, Path log) {
+        this.name = name;
+        this.log = log;
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgsAndMain);
+        this.command = List.copyOf(cmd);
+    }
+
+    public synchronized void start() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hooks, no commit, no leaving the group. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            await(30);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it does not end in time. */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!await(60)) {
+                process.destroyForcibly();
+                await(30);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The last lines of the log, for assertion messages. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private boolean await(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

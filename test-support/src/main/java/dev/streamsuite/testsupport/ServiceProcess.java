@@ -1,0 +1,99 @@
+package dev.streamsuite.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service started from its Spring Boot jar ({@code target/<service>.jar}) as a child JVM, the way
+ * users start it; tests SIGKILL and restart it on the same state directory.
+ */
+public final class ServiceProcess extends ChildJvm {
+
+    private final int port;
+    private final Path stateDir;
+
+    private ServiceProcess(String name, List<String> args, Path log, int port, Path stateDir) {
+        super(name, args, log);
+        this.port = port;
+        this.stateDir = stateDir;
+    }
+
+    /**
+     * @param service the module name, e.g. {@code purchase-aggregator}; the jar is {@code target/<service>.jar}
+     * @param extra   further {@code --name=value} arguments
+     */
+    public static ServiceProcess of(String service, String bootstrapServers, String... extra) {
+        try {
+            Path jar = Path.of("target", service + ".jar").toAbsolutePath();
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " missing: integration tests run after 'package'");
+            }
+            int port = Ports.free();
+            Path stateDir = Files.createTempDirectory(service + "-state-");
+            List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                    jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                    "--spring.kafka.streams.state-dir=" + stateDir));
+            args.addAll(List.of(extra));
+            return new ServiceProcess(service + ":" + port, args, Path.of("target", "it-logs", service + "-" + port + ".log"),
+                    port, stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String address() {
+        return "localhost:" + port;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Starts the JVM and waits until readiness is UP. */
+    public ServiceProcess startAndAwaitReady(Duration timeout) {
+        start();
+        return awaitReady(timeout);
+    }
+
+    public ServiceProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name() + " exited:\n" + tail(60));
+            }
+            try {
+                HttpResponse<String> r = Http.get(url("/actuator/health/readiness"));
+                if (r.statusCode() == 200) {
+                    return this;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name() + " not ready within " + timeout + ":\n" + tail(60));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
