@@ -172,7 +172,8 @@ public final class InteractiveQueries {
         }
     }
 
-    private KafkaStreams streams() {
+    /** The running Kafka Streams (for IQv2 queries such as versioned stores), or 503 while it is not queryable. */
+    public KafkaStreams streams() {
         KafkaStreams streams = runner.streams().orElseThrow(() -> unavailable("Kafka Streams has not started yet"));
         KafkaStreams.State state = streams.state();
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
@@ -181,7 +182,7 @@ public final class InteractiveQueries {
         return streams;
     }
 
-    private ApiException unavailable(String detail) {
+    public ApiException unavailable(String detail) {
         return ApiException.unavailable(detail, retryAfterSeconds);
     }
 }

@@ -1,0 +1,107 @@
+package dev.streamsuite.purchases.topology;
+
+import dev.streamsuite.model.Json;
+import dev.streamsuite.model.Purchase;
+import dev.streamsuite.model.PurchaseSummary;
+import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
+import dev.streamsuite.runtime.topology.Input;
+import dev.streamsuite.runtime.topology.InputSerde;
+import dev.streamsuite.runtime.topology.InputSpec;
+import dev.streamsuite.runtime.topology.InputTopic;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * purchases → validate (bad → purchases.dlq) → repartition by userId → {@link WindowAggregator}
+ * → purchase-summaries (every update), purchase-summaries-final (once per closed window),
+ * purchases-late (purchases for windows already closed).
+ *
+ * <p>All records are repartitioned, refunds included, so that stream time on the aggregation partition
+ * is "the highest event time seen on it": for records keyed by their userId that is the input
+ * partition's. The windowed aggregation is hand-written rather than the DSL's because the DSL drops
+ * late records silently and its {@code onWindowClose} emits at most once per wall-clock second.
+ */
+public final class PurchaseTopology {
+
+    public static final String INPUT = "purchases";
+    public static final String SUMMARIES = "purchase-summaries";
+    public static final String FINAL = "purchase-summaries-final";
+    public static final String LATE = "purchases-late";
+    public static final String SUMMARY_STORE = "purchase-summaries-store";
+    public static final String EMIT_STORE = "purchase-emit-state";
+    public static final String REPARTITION = "purchases-by-user";
+
+    private final Duration windowSize;
+    private final Duration grace;
+    private final Duration retention;
+    private final Duration maxFutureSkew;
+    private final TopologyEvents events;
+
+    public PurchaseTopology(Duration windowSize, Duration grace, Duration retention, Duration maxFutureSkew,
+                            TopologyEvents events) {
+        this.windowSize = windowSize;
+        this.grace = grace;
+        this.retention = retention;
+        this.maxFutureSkew = maxFutureSkew;
+        this.events = events;
+    }
+
+    public static InputSpec<Purchase> inputSpec() {
+        return new InputSpec<>(INPUT, Purchase::parse, Purchase::timestamp,
+                InputSpec.keyEqualsOrNull("userId", Purchase::userId), false);
+    }
+
+    public List<TopicSpec> topics() {
+        return List.of(TopicSpec.of(INPUT), TopicSpec.of(INPUT + ".dlq"), TopicSpec.of(SUMMARIES), TopicSpec.of(FINAL),
+                TopicSpec.of(LATE));
+    }
+
+    /** Window length in the store: at least size + grace, so no window is dropped before it is final. */
+    long storeRetentionMs() {
+        return windowSize.toMillis() + Math.max(retention.toMillis(), grace.toMillis());
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        InputSpec<Purchase> spec = inputSpec();
+        KStream<String, Input<Purchase>> valid = InputTopic.read(builder, spec, maxFutureSkew, events);
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, false),
+                Serdes.String(), Json.serde(PurchaseSummary.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMIT_STORE),
+                Serdes.String(), Serdes.Long()));
+
+        KStream<String, WindowAggregator.Output> outputs = valid
+                .processValues(NullKeyMarker::new, Named.as("purchases-mark-null-key"))
+                .selectKey((key, input) -> input.value().userId(), Named.as("purchases-key-by-user"))
+                .repartition(Repartitioned.<String, Input<Purchase>>as(REPARTITION)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(InputSerde.of(Purchase::parse, false)))
+                .process(() -> new WindowAggregator(windowSize.toMillis(), grace.toMillis(), events),
+                        Named.as("purchases-window-aggregate"), SUMMARY_STORE, EMIT_STORE);
+
+        var byKind = outputs.split(Named.as("purchases-output-"))
+                .branch((k, o) -> o.kind() == WindowAggregator.Kind.UPDATE, Branched.as("update"))
+                .branch((k, o) -> o.kind() == WindowAggregator.Kind.FINAL, Branched.as("final"))
+                .defaultBranch(Branched.as("late"));
+        Produced<String, PurchaseSummary> summaries = Produced.with(Serdes.String(), Json.serde(PurchaseSummary.class));
+        byKind.get("purchases-output-update").mapValues(WindowAggregator.Output::summary, Named.as("purchases-update-value"))
+                .to(SUMMARIES, summaries.withName("purchase-summaries-sink"));
+        byKind.get("purchases-output-final").mapValues(WindowAggregator.Output::summary, Named.as("purchases-final-value"))
+                .to(FINAL, Produced.with(Serdes.String(), Json.serde(PurchaseSummary.class)).withName("purchase-summaries-final-sink"));
+        byKind.get("purchases-output-late").mapValues(WindowAggregator.Output::raw, Named.as("purchases-late-value"))
+                .to(LATE, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("purchases-late-sink"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.streamsuite.purchases.topology;
+
+import dev.streamsuite.model.Purchase;
+import dev.streamsuite.model.PurchaseSummary;
+import dev.streamsuite.runtime.topology.Input;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Tumbling-window aggregation on the partition a purchase is aggregated on, with the contract's
+ * lateness and final-result rules decided against the task's stream time (the highest event time seen,
+ * restored from the committed offsets after a restart):
+ * <ul>
+ *   <li>late: {@code windowEnd + grace <= streamTime} → purchases-late, header {@code late.window-start};</li>
+ *   <li>otherwise a PURCHASE updates its window and the new summary is emitted;</li>
+ *   <li>whenever stream time closes windows, each closed window's summary is emitted once as final. The
+ *   highest closed window end is kept in a store, so the finals commit atomically with it (exactly once
+ *   across crashes) and are never emitted twice.</li>
+ * </ul>
+ */
+final class WindowAggregator implements Processor<String, Input<Purchase>, String, WindowAggregator.Output> {
+
+    static final String LATE_HEADER = "late.window-start";
+    private static final String CLOSED_UNTIL = "closed-until";
+
+    enum Kind { UPDATE, FINAL, LATE }
+
+    /** What the aggregator emits: a summary (update or final) or a late purchase's original bytes. */
+    record Output(Kind kind, PurchaseSummary summary, byte[] raw) {
+    }
+
+    private final long size;
+    private final long grace;
+    private final TopologyEvents events;
+    private ProcessorContext<String, Output> context;
+    private WindowStore<String, PurchaseSummary> windows;
+    private KeyValueStore<String, Long> emitState;
+    private long closedUntil;
+
+    WindowAggregator(long size, long grace, TopologyEvents events) {
+        this.size = size;
+        this.grace = grace;
+        this.events = events;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.windows = context.getStateStore(PurchaseTopology.SUMMARY_STORE);
+        this.emitState = context.getStateStore(PurchaseTopology.EMIT_STORE);
+        Long stored = emitState.get(CLOSED_UNTIL);
+        this.closedUntil = stored == null ? Long.MIN_VALUE : stored;
+    }
+
+    @Override
+    public void process(Record<String, Input<Purchase>> record) {
+        Purchase purchase = record.value().value();
+        long streamTime = context.currentStreamTimeMs();
+        long windowStart = Math.floorDiv(record.timestamp(), size) * size;
+        long windowEnd = windowStart + size;
+        if (purchase.counts()) {
+            if (windowEnd + grace <= streamTime) {
+                late(record, windowStart);
+            } else {
+                aggregate(record.key(), purchase, windowStart, record.timestamp());
+            }
+        }
+        emitClosedWindows(streamTime);
+    }
+
+    private void aggregate(String userId, Purchase purchase, long windowStart, long timestamp) {
+        PurchaseSummary current = windows.fetch(userId, windowStart);
+        PurchaseSummary next = current == null
+                ? new PurchaseSummary(userId, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowStart + size), 1,
+                purchase.amount(), purchase.amount(), purchase.amount())
+                : new PurchaseSummary(userId, current.windowStart(), current.windowEnd(), current.count() + 1,
+                current.totalAmount().add(purchase.amount()), current.minAmount().min(purchase.amount()),
+                current.maxAmount().max(purchase.amount()));
+        windows.put(userId, next, windowStart);
+        context.forward(new Record<>(userId, new Output(Kind.UPDATE, next, null), timestamp, new RecordHeaders()));
+    }
+
+    private void late(Record<String, Input<Purchase>> record, long windowStart) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        boolean nullKey = headers.lastHeader(NullKeyMarker.HEADER) != null;
+        headers.remove(NullKeyMarker.HEADER);
+        headers.add(LATE_HEADER, Instant.ofEpochMilli(windowStart).toString().getBytes(StandardCharsets.UTF_8));
+        events.late(PurchaseTopology.INPUT);
+        context.forward(new Record<>(nullKey ? null : record.key(), new Output(Kind.LATE, null, record.value().raw()),
+                record.timestamp(), headers));
+    }
+
+    /** Emits every window whose end lies in (closedUntil, newest closed end] and remembers the new bound. */
+    private void emitClosedWindows(long streamTime) {
+        long closedEnd = Math.floorDiv(streamTime - grace, size) * size;
+        if (closedEnd <= closedUntil) {
+            return;
+        }
+        long fromStart = closedUntil == Long.MIN_VALUE ? 0 : closedUntil - size + 1;
+        long toStart = closedEnd - size;
+        if (toStart >= 0 && toStart >= fromStart) {
+            try (KeyValueIterator<Windowed<String>, PurchaseSummary> closed = windows.fetchAll(fromStart, toStart)) {
+                while (closed.hasNext()) {
+                    KeyValue<Windowed<String>, PurchaseSummary> window = closed.next();
+                    context.forward(new Record<>(window.key.key(), new Output(Kind.FINAL, window.value, null),
+                            window.key.window().end() - 1, new RecordHeaders()));
+                }
+            }
+        }
+        closedUntil = closedEnd;
+        emitState.put(CLOSED_UNTIL, closedEnd);
+    }
+}

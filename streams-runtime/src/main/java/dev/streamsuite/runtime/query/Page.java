@@ -1,0 +1,41 @@
+package dev.streamsuite.runtime.query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a gathered list, ordered by a unique sort key; the cursor is the (opaque, base64url)
+ * sort key of the page's last item, so every item appears exactly once across pages while the data
+ * does not change.
+ */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    public static <T> Page<T> of(List<T> all, Comparator<T> order, Function<T, String> sortKey, String after, int limit) {
+        List<T> remaining = all.stream()
+                .filter(item -> after == null || sortKey.apply(item).compareTo(after) > 0)
+                .sorted(order)
+                .toList();
+        List<T> page = remaining.subList(0, Math.min(limit, remaining.size()));
+        String next = remaining.size() > limit ? encodeCursor(sortKey.apply(page.get(page.size() - 1))) : null;
+        return new Page<>(List.copyOf(page), next);
+    }
+
+    public static String encodeCursor(String sortKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort key a cursor stands for, null for none; a malformed cursor is a 400. */
+    public static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("parameter 'cursor' is not a cursor returned by this API");
+        }
+    }
+}
