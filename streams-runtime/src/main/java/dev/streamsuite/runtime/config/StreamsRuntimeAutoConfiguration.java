@@ -28,8 +28,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,12 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(SuiteProperties.class)
-@PropertySource("classpath:streams-runtime-defaults.properties")
 public class StreamsRuntimeAutoConfiguration {
 
     @Bean
     JsonMapper jsonMapper() {
-        return Json.MAPPER;
+        // Spring renders problem details with this mix-in (no null "type"/"properties" members)
+        return Json.MAPPER.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
     @Bean

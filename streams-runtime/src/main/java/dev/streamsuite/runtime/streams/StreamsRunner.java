@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +62,14 @@ public final class StreamsRunner implements SmartLifecycle {
     public void stop() {
         KafkaStreams running = streams;
         if (running != null) {
-            log.info("Closing Kafka Streams");
-            running.close(CLOSE_TIMEOUT);
+            // A dynamic member leaves the group, so the others (or this instance restarted) take over at
+            // once instead of after session.timeout.ms; a static member (group.instance.id) stays, so a
+            // pod restarted within the session timeout gets its own tasks back without a rebalance.
+            boolean staticMember = config.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+                    || config.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+            log.info("Closing Kafka Streams ({} the group)", staticMember ? "staying in" : "leaving");
+            running.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(staticMember
+                    ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             metrics.close();
         }
     }
