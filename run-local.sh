@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs the whole suite locally with no Docker and no Kafka install: a real single-node KRaft broker
+# (from the Kafka jars on Maven Central), the three services and a demo event generator.
+# Ctrl-C stops everything. See README.md "Run it locally".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+usage() {
+  cat <<'USAGE'
+Usage: ./run-local.sh [options]
+  --clean               delete the local data (broker log, service state) before starting
+  --no-demo             do not run the demo event generator
+  --rate N              demo events per second (default 20)
+  --kafka-port N        broker port (default 9092)
+  --ports A,B,C         ports of purchase-aggregator, order-enricher, fraud-detector (default 8081,8082,8083)
+  --data DIR            where broker data, service state and logs live (default ./data)
+  --build               rebuild the jars even if they exist
+  -h, --help            this help
+USAGE
+}
+
+KAFKA_PORT=9092; PORTS="8081,8082,8083"; DATA=./data; DEMO=1; CLEAN=0; BUILD=0; RATE=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --clean) CLEAN=1 ;;
+    --no-demo) DEMO=0 ;;
+    --build) BUILD=1 ;;
+    --rate) RATE="${2:?--rate needs a value}"; shift ;;
+    --kafka-port) KAFKA_PORT="${2:?--kafka-port needs a value}"; shift ;;
+    --ports) PORTS="${2:?--ports needs a value}"; shift ;;
+    --data) DATA="${2:?--data needs a value}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+IFS=, read -r PURCHASE_PORT ORDER_PORT FRAUD_PORT <<<"$PORTS"
+SERVICES=(purchase-aggregator order-enricher fraud-detector)
+SERVICE_PORTS=("$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT")
+BOOTSTRAP="localhost:$KAFKA_PORT"
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "${SERVICE_PORTS[@]}"; do
+  if port_busy "$p"; then echo "Port $p is in use; stop what runs there or pick other ports (--kafka-port, --ports)." >&2; exit 1; fi
+done
+
+jars_missing() {
+  for s in "${SERVICES[@]}"; do [ -f "$s/target/$s.jar" ] || return 0; done
+  [ -f load-generator/target/load-generator.jar ] && [ -f local-kafka/target/local-kafka.jar ] || return 0
+  return 1
+}
+if [ "$BUILD" = 1 ] || jars_missing; then
+  echo "Building the suite (./mvnw -B -q package -DskipTests) ..."
+  ./mvnw -B -q package -DskipTests
+fi
+
+[ "$CLEAN" = 1 ] && rm -rf "$DATA"
+mkdir -p "$DATA/logs"
+DATA="$(cd "$DATA" && pwd)"
+PIDS=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping ..."
+  # generator and services first (they commit and leave their groups), the broker last
+  for pid in "${PIDS[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:1}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${#PIDS[@]}" -gt 0 ]; then kill -TERM "${PIDS[0]}" 2>/dev/null || true; wait "${PIDS[0]}" 2>/dev/null || true; fi
+  echo "Stopped. Data is kept in $DATA (--clean starts afresh)."
+}
+trap stop_all INT TERM EXIT
+
+echo "Starting Kafka (KRaft) on $BOOTSTRAP, data in $DATA/kafka ..."
+java -Xmx512m -cp "local-kafka/target/local-kafka.jar:$(cat local-kafka/target/classes/local-kafka.classpath)" \
+  dev.streamsuite.localkafka.LocalKafka --port "$KAFKA_PORT" --dir "$DATA/kafka" > "$DATA/logs/kafka.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
+port_busy "$KAFKA_PORT" || { echo "Kafka did not start; see $DATA/logs/kafka.log" >&2; tail -20 "$DATA/logs/kafka.log" >&2; exit 1; }
+
+for i in 0 1 2; do
+  s=${SERVICES[$i]}; p=${SERVICE_PORTS[$i]}
+  echo "Starting $s on http://localhost:$p ..."
+  java -Xmx512m -jar "$s/target/$s.jar" --server.port="$p" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+    --spring.kafka.streams.state-dir="$DATA/state/$s" > "$DATA/logs/$s.log" 2>&1 &
+  PIDS+=($!)
+done
+
+deadline=$((SECONDS + 180))
+for i in 0 1 2; do
+  s=${SERVICES[$i]}; p=${SERVICE_PORTS[$i]}
+  until curl -fs "http://localhost:$p/actuator/health/readiness" >/dev/null 2>&1; do
+    if ! kill -0 "${PIDS[$((i + 1))]}" 2>/dev/null; then echo "$s exited; see $DATA/logs/$s.log" >&2; tail -30 "$DATA/logs/$s.log" >&2; exit 1; fi
+    if [ $SECONDS -gt $deadline ]; then echo "$s not ready after 180 s; see $DATA/logs/$s.log" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "  $s is ready"
+done
+
+if [ "$DEMO" = 1 ]; then
+  echo "Starting the demo generator ($RATE events/s) ..."
+  java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
+    > "$DATA/logs/load-generator.log" 2>&1 &
+  PIDS+=($!)
+fi
+
+cat <<INFO
+
+The suite is running (logs in $DATA/logs):
+  Kafka                 $BOOTSTRAP
+  purchase-aggregator   http://localhost:$PURCHASE_PORT   (health: /actuator/health/readiness, metrics: /actuator/prometheus)
+  order-enricher        http://localhost:$ORDER_PORT
+  fraud-detector        http://localhost:$FRAUD_PORT
+
+Try (demo users are u-1..u-50, customers c-1..c-200, orders o-1, o-2, ...):
+  curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries/latest
+  curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries
+  curl -s http://localhost:$ORDER_PORT/api/customers/c-1
+  curl -s http://localhost:$ORDER_PORT/api/customers/c-1/orders?limit=5
+  curl -s http://localhost:$ORDER_PORT/api/orders/o-1
+  curl -s http://localhost:$FRAUD_PORT/api/balances/u-1
+  curl -s http://localhost:$FRAUD_PORT/api/alerts?limit=10
+  curl -s http://localhost:$PURCHASE_PORT/api/topology
+
+Press Ctrl-C to stop everything.
+INFO
+wait "${PIDS[0]}"
