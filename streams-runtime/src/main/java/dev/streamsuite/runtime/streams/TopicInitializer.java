@@ -1,7 +1,6 @@
 package dev.streamsuite.runtime.streams;
 
 import dev.streamsuite.runtime.config.SuiteProperties;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +81,4 @@ public final class TopicInitializer {
         }
     }
 
-    static Duration timeoutOf(SuiteProperties.Topics settings) {
-        return settings.brokerTimeout();
-    }
 }

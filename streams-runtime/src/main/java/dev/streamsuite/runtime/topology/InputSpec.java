@@ -29,14 +29,14 @@ public record InputSpec<T>(String topic, Function<byte[], Validated<T>> parser, 
 
     /** The common rule "the key, when present, must equal this id of the value". */
     public static <T> KeyRule<T> keyEqualsOrNull(String field, Function<T, String> id) {
-        return (key, value) -> key == null || key.equals(id.apply(value)) ? null
+        return (key, value) -> key == null || value == null || key.equals(id.apply(value)) ? null
                 : "record key '" + key + "' differs from " + field + " '" + id.apply(value) + "'";
     }
 
-    /** The rule "the key must be present and equal this id of the value". */
+    /** The rule "the key must be present and equal this id of the value" (a tombstone needs a key only). */
     public static <T> KeyRule<T> keyEquals(String field, Function<T, String> id) {
         return (key, value) -> key == null ? "record key is null; it must be the " + field
-                : key.equals(id.apply(value)) ? null
+                : value == null || key.equals(id.apply(value)) ? null
                 : "record key '" + key + "' differs from " + field + " '" + id.apply(value) + "'";
     }
 }

@@ -1,0 +1,42 @@
+package dev.streamsuite.runtime.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class PageTest {
+
+    @Test
+    void pagesReturnEveryItemOnceInOrder() {
+        List<String> all = List.of("u-3", "u-10", "u-1", "ü-2", "u-2");
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Page<String> page = Page.of(all, Comparator.naturalOrder(), Function.identity(), after, 2);
+            seen.addAll(page.items());
+            after = Page.decodeCursor(page.nextCursor());
+            pages++;
+        } while (after != null);
+        assertThat(seen).containsExactly("u-1", "u-10", "u-2", "u-3", "ü-2");
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void lastFullPageHasNoCursor() {
+        Page<String> page = Page.of(List.of("a", "b"), Comparator.naturalOrder(), Function.identity(), null, 2);
+        assertThat(page.items()).containsExactly("a", "b");
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void malformedCursorIsABadRequest() {
+        assertThatThrownBy(() -> Page.decodeCursor("***")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("cursor");
+    }
+}
