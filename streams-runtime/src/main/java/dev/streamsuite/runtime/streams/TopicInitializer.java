@@ -1,6 +1,7 @@
 package dev.streamsuite.runtime.streams;
 
 import dev.streamsuite.runtime.config.SuiteProperties;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public final class TopicInitializer {
         if (!settings.create()) {
             return;
         }
-        try (Admin admin = Admin.create(adminConfig)) {
+        Admin admin = Admin.create(adminConfig);
+        try {
             Set<String> existing = awaitBroker(admin);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
@@ -55,6 +57,9 @@ public final class TopicInitializer {
             throw new TopicSetupException("interrupted while creating topics");
         } catch (TimeoutException e) {
             throw new TopicSetupException("creating topics timed out after " + settings.brokerTimeout());
+        } finally {
+            // a plain close() waits for calls still in flight to an unreachable broker (default.api.timeout.ms)
+            admin.close(Duration.ofSeconds(1));
         }
     }
 
