@@ -1,0 +1,96 @@
+package dev.streamsuite.fraud.topology;
+
+import dev.streamsuite.model.FraudAlert;
+import dev.streamsuite.model.Transaction;
+import dev.streamsuite.runtime.topology.Input;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One distinct transaction at a time, on its input partition (keyed by userId, so the user's partition):
+ * de-duplicate, apply to the balance, evaluate the rules, emit and store the alerts. Everything it writes
+ * (three stores' changelogs and fraud-alerts) commits in the task's one exactly-once transaction, so after
+ * a crash either all of a transaction's effects are there or none, and it is simply processed again.
+ *
+ * <p>De-duplication is decided against the task's stream time S (the highest event time read on the
+ * partition, this record included, restored from the committed offsets after a restart): an id read
+ * at event time t0 is remembered while {@code S < t0 + retention}. The window store keeps ids by their
+ * event time and drops whole segments once its own observed time has passed them; the explicit lower
+ * bound {@code S - retention + 1} makes the answer independent of when that happens.
+ */
+final class FraudProcessor implements Processor<String, Input<Transaction>, String, FraudAlert> {
+
+    private static final Logger log = LoggerFactory.getLogger(FraudProcessor.class);
+
+    private final FraudRules rules;
+    private final long dedupRetentionMs;
+    private final long alertRetentionMs;
+    private final TopologyEvents events;
+    private ProcessorContext<String, FraudAlert> context;
+    private KeyValueStore<String, UserState> balances;
+    private WindowStore<String, String> transactionIds;
+    private WindowStore<String, AlertsAt> alerts;
+
+    FraudProcessor(FraudRules rules, long dedupRetentionMs, long alertRetentionMs, TopologyEvents events) {
+        this.rules = rules;
+        this.dedupRetentionMs = dedupRetentionMs;
+        this.alertRetentionMs = alertRetentionMs;
+        this.events = events;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FraudAlert> context) {
+        this.context = context;
+        this.balances = context.getStateStore(FraudTopology.BALANCES_STORE);
+        this.transactionIds = context.getStateStore(FraudTopology.TRANSACTION_IDS_STORE);
+        this.alerts = context.getStateStore(FraudTopology.ALERTS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Input<Transaction>> record) {
+        Transaction t = record.value().value();
+        long time = record.timestamp();
+        // stream time already includes this record; the max keeps "this record included" true by definition
+        long streamTime = Math.max(context.currentStreamTimeMs(), time);
+        if (isDuplicate(t.transactionId(), streamTime)) {
+            log.debug("Transaction {} of user {} is a duplicate; ignored", t.transactionId(), t.userId());
+            return;
+        }
+        // an id already older than the retention would be expired at once (and the store would drop the put)
+        if (time > streamTime - dedupRetentionMs) {
+            transactionIds.put(t.transactionId(), t.userId(), time);
+        }
+        UserState before = balances.get(record.key());
+        if (before == null) {
+            before = UserState.empty();
+        }
+        UserState after = before.apply(t, rules.debitTimesToKeep());
+        balances.put(record.key(), after);
+        List<FraudAlert> raised = rules.evaluate(t, before, after);
+        for (FraudAlert alert : raised) {
+            if (time > streamTime - alertRetentionMs) {
+                AlertsAt existing = alerts.fetch(record.key(), time);
+                alerts.put(record.key(), existing == null ? new AlertsAt(List.of(alert)) : existing.with(alert), time);
+            }
+            events.alert(alert.rule());
+            log.debug("Alert {}: {}", alert.alertId(), alert.message());
+            context.forward(new Record<>(record.key(), alert, time, new RecordHeaders()));
+        }
+    }
+
+    private boolean isDuplicate(String transactionId, long streamTime) {
+        long from = Math.max(0, streamTime - dedupRetentionMs + 1);
+        try (WindowStoreIterator<String> seen = transactionIds.fetch(transactionId, from, FraudTopology.END_OF_TIME_MS)) {
+            return seen.hasNext();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.streamsuite.fraud.topology;
+
+import dev.streamsuite.model.FraudAlert;
+import dev.streamsuite.model.Json;
+import dev.streamsuite.model.Transaction;
+import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
+import dev.streamsuite.runtime.topology.Input;
+import dev.streamsuite.runtime.topology.InputSpec;
+import dev.streamsuite.runtime.topology.InputTopic;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * transactions → validate (bad → transactions.dlq) → {@link FraudProcessor} ("fraud-rules", with
+ * balances-store, transaction-ids-store, alerts-store) → fraud-alerts.
+ *
+ * <p>The input is keyed by userId (a null or different key is bad input), so each user's transactions
+ * are read in order from one partition and need no repartition; balances follow that read order.
+ */
+public final class FraudTopology {
+
+    public static final String INPUT = "transactions";
+    public static final String ALERTS = "fraud-alerts";
+    public static final String BALANCES_STORE = "balances-store";
+    public static final String TRANSACTION_IDS_STORE = "transaction-ids-store";
+    public static final String ALERTS_STORE = "alerts-store";
+    public static final String PROCESSOR = "fraud-rules";
+
+    /** Far enough for any event time the suite accepts, small enough for the window store's arithmetic. */
+    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+    static final long END_OF_TIME_MS = END_OF_TIME.toEpochMilli();
+
+    /** The window stores keep points in time; their "window" is one millisecond. */
+    private static final Duration POINT = Duration.ofMillis(1);
+
+    private final RuleSettings rules;
+    private final Duration dedupRetention;
+    private final Duration alertRetention;
+    private final Duration maxFutureSkew;
+    private final TopologyEvents events;
+    private final Clock clock;
+
+    public FraudTopology(RuleSettings rules, Duration dedupRetention, Duration alertRetention, Duration maxFutureSkew,
+                         TopologyEvents events) {
+        this(rules, dedupRetention, alertRetention, maxFutureSkew, events, Clock.systemUTC());
+    }
+
+    /** With the wall clock that judges {@code max-future-skew}, for tests with fixed event times. */
+    public FraudTopology(RuleSettings rules, Duration dedupRetention, Duration alertRetention, Duration maxFutureSkew,
+                         TopologyEvents events, Clock clock) {
+        this.rules = rules;
+        this.dedupRetention = dedupRetention;
+        this.alertRetention = alertRetention;
+        this.maxFutureSkew = maxFutureSkew;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public static InputSpec<Transaction> inputSpec() {
+        return new InputSpec<>(INPUT, Transaction::parse, Transaction::timestamp,
+                InputSpec.keyEquals("userId", Transaction::userId), false);
+    }
+
+    public List<TopicSpec> topics() {
+        return List.of(TopicSpec.of(INPUT), TopicSpec.of(INPUT + ".dlq"), TopicSpec.of(ALERTS));
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Input<Transaction>> valid = InputTopic.read(builder, inputSpec(), maxFutureSkew, events, clock);
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BALANCES_STORE),
+                Serdes.String(), Json.serde(UserState.class)));
+        // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TRANSACTION_IDS_STORE, dedupRetention, POINT, false),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(ALERTS_STORE, alertRetention, POINT, false),
+                Serdes.String(), Json.serde(AlertsAt.class)));
+
+        FraudRules fraudRules = new FraudRules(rules);
+        long dedupMs = dedupRetention.toMillis();
+        long alertMs = alertRetention.toMillis();
+        valid.process(() -> new FraudProcessor(fraudRules, dedupMs, alertMs, events), Named.as(PROCESSOR),
+                        BALANCES_STORE, TRANSACTION_IDS_STORE, ALERTS_STORE)
+                .to(ALERTS, Produced.with(Serdes.String(), Json.serde(FraudAlert.class)).withName("fraud-alerts-sink"));
+        return builder.build();
+    }
+}

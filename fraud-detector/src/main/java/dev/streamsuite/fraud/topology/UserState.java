@@ -1,0 +1,71 @@
+package dev.streamsuite.fraud.topology;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.streamsuite.model.Balance;
+import dev.streamsuite.model.Transaction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the fraud detector knows about one user ({@code balances-store}, JSON): the balance and what
+ * the rules need, all folded over the user's distinct transactions in partition read order.
+ *
+ * @param balance          exact sum of the amounts
+ * @param transactionCount number of distinct transactions applied
+ * @param updatedAt        event time of the last applied transaction (in read order, so not necessarily the newest)
+ * @param recentDebitTimes event times of the user's latest debits (by event time, ascending), at most as many
+ *                         as VELOCITY's limit needs
+ * @param debitCount       number of debits applied
+ * @param debitTotal       sum of the magnitudes of those debits
+ * @param lastCountry      country of the last applied transaction that had one (upper case), or null
+ * @param lastCountryAt    that transaction's event time, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserState(BigDecimal balance, long transactionCount, Instant updatedAt, List<Instant> recentDebitTimes,
+                        long debitCount, BigDecimal debitTotal, String lastCountry, Instant lastCountryAt) {
+
+    public UserState {
+        recentDebitTimes = recentDebitTimes == null ? List.of() : List.copyOf(recentDebitTimes);
+    }
+
+    static UserState empty() {
+        return new UserState(BigDecimal.ZERO, 0, null, List.of(), 0, BigDecimal.ZERO, null, null);
+    }
+
+    /** The contract's balance view. */
+    public Balance toBalance(String userId) {
+        return new Balance(userId, balance, transactionCount, updatedAt);
+    }
+
+    /** The country of a transaction as the rules compare it: trimmed, upper case; null when absent or blank. */
+    static String country(Transaction t) {
+        return t.country() == null || t.country().isBlank() ? null : t.country().trim().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The state after {@code t}; {@code keepDebits} is how many latest debit times to keep (VELOCITY's
+     * limit: a debit in time order needs exactly that many earlier ones to decide).
+     */
+    UserState apply(Transaction t, int keepDebits) {
+        List<Instant> debits = recentDebitTimes;
+        long count = debitCount;
+        BigDecimal total = debitTotal;
+        if (t.isDebit()) {
+            List<Instant> next = new ArrayList<>(recentDebitTimes);
+            int at = 0;
+            while (at < next.size() && !next.get(at).isAfter(t.timestamp())) {
+                at++;
+            }
+            next.add(at, t.timestamp());
+            debits = next.subList(Math.max(0, next.size() - keepDebits), next.size());
+            count++;
+            total = total.add(t.amount().negate());
+        }
+        String country = country(t);
+        return new UserState(balance.add(t.amount()), transactionCount + 1, t.timestamp(), debits, count, total,
+                country != null ? country : lastCountry, country != null ? t.timestamp() : lastCountryAt);
+    }
+}

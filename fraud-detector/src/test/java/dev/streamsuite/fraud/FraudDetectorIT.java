@@ -1,0 +1,328 @@
+package dev.streamsuite.fraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.model.Json;
+import dev.streamsuite.testsupport.Http;
+import dev.streamsuite.testsupport.KafkaBroker;
+import dev.streamsuite.testsupport.KafkaClients;
+import dev.streamsuite.testsupport.KafkaClients.Read;
+import dev.streamsuite.testsupport.ServiceProcess;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fraud-detector jar against a real broker: exact balances over HTTP, each NEGATIVE_BALANCE alert
+ * exactly once in fraud-alerts (read_committed), bad records in the DLQ, the alert lists over HTTP; then
+ * a SIGKILL in the middle of a stream, a restart on the same state directory, and the same checks; last a
+ * second instance, and every answer again from both. The scenarios build on each other and run in order.
+ */
+@ExtendWith(KafkaBroker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FraudDetectorIT {
+
+    private static final Duration CONVERGE = Duration.ofMinutes(3);
+    private static final Comparator<JsonNode> NEWEST_FIRST = Comparator
+            .comparing((JsonNode a) -> Instant.parse(a.get("timestamp").stringValue())).reversed()
+            .thenComparing(a -> a.get("alertId").stringValue());
+
+    private static String bootstrap;
+    private static ServiceProcess service;
+    private static ServiceProcess second;
+    private static TransactionScenario scenario;
+
+    @BeforeAll
+    static void start() {
+        bootstrap = KafkaBroker.bootstrapServers();
+        service = ServiceProcess.of("fraud-detector", bootstrap,
+                "--spring.kafka.streams.properties.session.timeout.ms=6000")
+                .startAndAwaitReady(Duration.ofMinutes(2));
+        scenario = new TransactionScenario(40, Instant.now().minus(Duration.ofMinutes(30)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.stop();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void balancesAndNegativeBalanceAlertsAreExact() {
+        KafkaClients.send(bootstrap, "transactions", scenario.batch(400, 0.08, 0.06));
+        assertThat(scenario.duplicates()).isPositive();
+        assertThat(scenario.invalid()).isPositive();
+
+        awaitBalances(service);
+        List<Read> alerts = awaitAlerts();
+        assertAlertsExactlyOnce(alerts);
+        assertDeadLetters();
+    }
+
+    @Test
+    @Order(2)
+    void httpServesTheAlertListsAndTheContractsErrors() {
+        assertAlertLists(service, List.of(service.address()));
+
+        assertThat(Http.get(service.url("/api/topology")).body()).contains("fraud-rules", "balances-store",
+                "transaction-ids-store", "alerts-store", "fraud-alerts");
+        assertThat(Http.get(service.url("/actuator/prometheus")).body()).contains("suite_alerts_total{",
+                "rule=\"NEGATIVE_BALANCE\"", "suite_dlq_records_total{");
+
+        HttpResponse<String> unknown = Http.get(service.url("/api/balances/nobody"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(Json.MAPPER.readTree(unknown.body()).get("status").intValue()).isEqualTo(404);
+        assertThat(Http.get(service.url("/api/users/nobody/alerts")).body()).isEqualTo("[]");
+        for (String bad : List.of("0", "1001", "abc")) {
+            HttpResponse<String> r = Http.get(service.url("/api/alerts?limit=" + bad));
+            assertThat(r.statusCode()).as("limit=%s", bad).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").stringValue()).contains("limit");
+        }
+    }
+
+    /**
+     * Every user's alerts and the newest alerts over HTTP of {@code instance} equal what fraud-alerts holds;
+     * the gathered list names {@code servedBy}.
+     */
+    private static void assertAlertLists(ServiceProcess instance, List<String> servedBy) {
+        List<JsonNode> alerts = awaitAlerts().stream().map(r -> Json.MAPPER.readTree(r.value())).toList();
+        Map<String, List<JsonNode>> byUser = alerts.stream().collect(Collectors.groupingBy(a -> a.get("userId").stringValue()));
+        for (String user : scenario.balances().keySet()) {
+            HttpResponse<String> r = Http.get(instance.url("/api/users/" + user + "/alerts"));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Served-By")).isPresent();
+            List<String> expected = byUser.getOrDefault(user, List.of()).stream().sorted(NEWEST_FIRST)
+                    .map(a -> a.get("alertId").stringValue()).toList();
+            assertThat(ids(r.body())).as("alerts of %s", user).isEqualTo(expected);
+        }
+        List<String> newest = alerts.stream().sorted(NEWEST_FIRST).map(a -> a.get("alertId").stringValue()).toList();
+        assertThat(ids(Http.get(instance.url("/api/alerts?limit=25")).body())).isEqualTo(newest.subList(0, 25));
+        assertThat(ids(Http.get(instance.url("/api/alerts")).body())).isEqualTo(newest.subList(0, Math.min(100, newest.size())));
+        HttpResponse<String> all = Http.get(instance.url("/api/alerts?limit=1000"));
+        assertThat(all.headers().firstValue("X-Served-By").orElseThrow().split(","))
+                .containsExactlyInAnyOrderElementsOf(servedBy);
+        assertThat(ids(all.body())).isEqualTo(newest.subList(0, Math.min(1000, newest.size())));
+    }
+
+    @Test
+    @Order(3)
+    void aSigkillInTheMiddleOfTheStreamLosesAndRepeatsNothing() throws Exception {
+        String firstNew = "\"transactionId\":\"tx-" + scenario.nextId() + "\"";
+        List<Map.Entry<String, String>> during = scenario.batch(2000, 0.05, 0.03);
+        String watchedUser = during.stream().filter(e -> e.getValue().contains(firstNew))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        long countBefore = balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L);
+
+        // slow enough (about 10 s) that the kill lands while records are still arriving and being processed
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> sendSlowly(during, 20, Duration.ofMillis(100)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L) <= countBefore) {
+            assertThat(System.nanoTime()).as("the service never started on the second batch").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        service.kill();
+        assertThat(producing).as("the kill came after the whole batch was sent").isNotDone();
+
+        service.start();
+        service.awaitReady(Duration.ofMinutes(2));
+        producing.get();
+        KafkaClients.send(bootstrap, "transactions", scenario.batch(400, 0.15, 0.05));
+
+        awaitBalances(service);
+        assertAlertsExactlyOnce(awaitAlerts());
+        assertDeadLetters();
+        // the stores were restored as well as the topic
+        assertAlertLists(service, List.of(service.address()));
+    }
+
+    @Test
+    @Order(4)
+    void twoInstancesAnswerForEveryUserAndGatherTheAlerts() {
+        second = ServiceProcess.of("fraud-detector", bootstrap, "--spring.kafka.streams.properties.session.timeout.ms=6000")
+                .startAndAwaitReady(Duration.ofMinutes(2));
+        awaitBothServing();
+        KafkaClients.send(bootstrap, "transactions", scenario.batch(300, 0.1, 0.05));
+
+        awaitBalances(service);
+        awaitBalances(second);
+        java.util.Set<String> owners = new java.util.HashSet<>();
+        for (String user : scenario.balances().keySet()) {
+            HttpResponse<String> a = Http.get(service.url("/api/balances/" + user));
+            HttpResponse<String> b = Http.get(second.url("/api/balances/" + user));
+            assertThat(b.body()).isEqualTo(a.body());
+            assertThat(b.headers().firstValue("X-Served-By")).isEqualTo(a.headers().firstValue("X-Served-By"));
+            owners.add(a.headers().firstValue("X-Served-By").orElseThrow());
+        }
+        assertThat(owners).containsExactlyInAnyOrder(service.address(), second.address());
+        assertAlertsExactlyOnce(awaitAlerts());
+        assertDeadLetters();
+        assertAlertLists(second, List.of(service.address(), second.address()));
+        assertAlertLists(service, List.of(service.address(), second.address()));
+    }
+
+    /** Until both instances are ready and own partitions (the second joins with a rebalance). */
+    private static void awaitBothServing() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = Http.get(service.url("/api/alerts?limit=1"));
+            if (r.statusCode() == 200 && r.headers().firstValue("X-Served-By").orElse("").contains(",")
+                    && Http.get(service.url("/actuator/health/readiness")).statusCode() == 200
+                    && Http.get(second.url("/actuator/health/readiness")).statusCode() == 200) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("two instances never shared the work:\n" + service.tail(20) + "\n" + second.tail(20));
+    }
+
+    private static void sendSlowly(List<Map.Entry<String, String>> records, int chunk, Duration pause) {
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap)) {
+            for (int i = 0; i < records.size(); i++) {
+                producer.send(new ProducerRecord<>("transactions", records.get(i).getKey(), records.get(i).getValue()));
+                if (i % chunk == chunk - 1) {
+                    producer.flush();
+                    Thread.sleep(pause.toMillis());
+                }
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until every user's balance over HTTP of {@code instance} is the model's, then asserts all of them exactly. */
+    private static void awaitBalances(ServiceProcess instance) {
+        long deadline = System.nanoTime() + CONVERGE.toNanos();
+        Map<String, String> mismatches = Map.of();
+        while (System.nanoTime() < deadline) {
+            mismatches = balanceMismatches(instance);
+            if (mismatches.isEmpty()) {
+                return;
+            }
+            sleep(500);
+        }
+        assertThat(mismatches).as("balances that differ from the model (%s)", instance.tail(30)).isEmpty();
+    }
+
+    private static Map<String, String> balanceMismatches(ServiceProcess instance) {
+        Map<String, String> mismatches = new TreeMap<>();
+        scenario.balances().forEach((user, expected) -> {
+            HttpResponse<String> r;
+            try {
+                r = Http.get(instance.url("/api/balances/" + user));
+            } catch (RuntimeException e) {
+                mismatches.put(user, e.toString());
+                return;
+            }
+            if (r.statusCode() != 200) {
+                mismatches.put(user, r.statusCode() + " " + r.body());
+                return;
+            }
+            JsonNode b = Json.MAPPER.readTree(r.body());
+            boolean exact = b.get("userId").stringValue().equals(user)
+                    && b.get("balance").decimalValue().compareTo(expected.balance()) == 0
+                    && b.get("transactionCount").longValue() == expected.count()
+                    && Instant.parse(b.get("updatedAt").stringValue()).equals(expected.updatedAt());
+            if (!exact) {
+                mismatches.put(user, r.body() + " expected " + expected);
+            }
+        });
+        return mismatches;
+    }
+
+    private static java.util.Optional<JsonNode> balance(String user) {
+        HttpResponse<String> r = Http.get(service.url("/api/balances/" + user));
+        return r.statusCode() == 200 ? java.util.Optional.of(Json.MAPPER.readTree(r.body())) : java.util.Optional.empty();
+    }
+
+    /** Reads fraud-alerts (read_committed) until every expected NEGATIVE_BALANCE alert is there and nothing more arrives. */
+    private static List<Read> awaitAlerts() {
+        Map<String, BigDecimal> expected = scenario.negativeAlerts();
+        return KafkaClients.readUntil(bootstrap, "fraud-alerts",
+                read -> read.stream().map(r -> Json.MAPPER.readTree(r.value()).get("alertId").stringValue())
+                        .collect(Collectors.toSet()).containsAll(expected.keySet()),
+                Duration.ofSeconds(3), CONVERGE);
+    }
+
+    private static void assertAlertsExactlyOnce(List<Read> read) {
+        Map<String, BigDecimal> expected = scenario.negativeAlerts();
+        assertThat(expected).hasSizeGreaterThan(20);
+        Map<String, Long> times = read.stream()
+                .collect(Collectors.groupingBy(r -> Json.MAPPER.readTree(r.value()).get("alertId").stringValue(),
+                        Collectors.counting()));
+        assertThat(times.entrySet()).as("alertIds written more than once").allSatisfy(e -> assertThat(e.getValue()).isEqualTo(1L));
+
+        Map<String, JsonNode> negative = new HashMap<>();
+        for (Read r : read) {
+            JsonNode alert = Json.MAPPER.readTree(r.value());
+            String transactionId = alert.get("transactionId").stringValue();
+            String rule = alert.get("rule").stringValue();
+            assertThat(alert.get("alertId").stringValue()).isEqualTo(transactionId + ":" + rule);
+            assertThat(r.key()).isEqualTo(alert.get("userId").stringValue()).isEqualTo(scenario.userOf(transactionId));
+            assertThat(r.timestamp()).isEqualTo(Instant.parse(alert.get("timestamp").stringValue()).toEpochMilli());
+            if (rule.equals("NEGATIVE_BALANCE")) {
+                negative.put(alert.get("alertId").stringValue(), alert);
+            }
+        }
+        assertThat(negative.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((id, balance) ->
+                assertThat(negative.get(id).get("balance").decimalValue()).as(id).isEqualByComparingTo(balance));
+        Map<String, Long> byRule = read.stream().collect(Collectors.groupingBy(
+                r -> Json.MAPPER.readTree(r.value()).get("rule").stringValue(), TreeMap::new, Collectors.counting()));
+        System.out.println("fraud-alerts by rule: " + byRule + ", distinct transactions " + scenario.distinct()
+                + ", duplicates sent " + scenario.duplicates() + ", invalid sent " + scenario.invalid());
+    }
+
+    private static void assertDeadLetters() {
+        List<Read> dead = KafkaClients.readUntil(bootstrap, "transactions.dlq", r -> r.size() >= scenario.invalid(),
+                Duration.ofSeconds(2), CONVERGE);
+        assertThat(dead).hasSize(scenario.invalid());
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.headers()).containsKeys("error.reason", "error.source.partition", "error.source.offset");
+            assertThat(d.headers()).containsEntry("error.source.topic", "transactions");
+        });
+        assertThat(dead).extracting(d -> (Map.Entry<String, String>) new java.util.AbstractMap.SimpleEntry<>(d.key(), d.value()))
+                .containsExactlyInAnyOrderElementsOf(scenario.invalidRecords());
+    }
+
+    private static List<String> ids(String jsonArray) {
+        List<String> ids = new ArrayList<>();
+        Json.MAPPER.readTree(jsonArray).forEach(a -> ids.add(a.get("alertId").stringValue()));
+        return ids;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

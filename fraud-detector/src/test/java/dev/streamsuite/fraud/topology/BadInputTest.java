@@ -1,0 +1,106 @@
+package dev.streamsuite.fraud.topology;
+
+import static dev.streamsuite.fraud.topology.FraudDriver.NOW;
+import static dev.streamsuite.fraud.topology.FraudDriver.T0;
+import static dev.streamsuite.fraud.topology.FraudDriver.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad transactions go unchanged to transactions.dlq with the contract's headers; nothing else changes. */
+class BadInputTest {
+
+    @TempDir
+    Path stateDir;
+
+    private FraudDriver fraud;
+
+    @AfterEach
+    void close() {
+        if (fraud != null) {
+            fraud.close();
+        }
+    }
+
+    private record Bad(String key, String value, String reason, String code) {
+    }
+
+    @Test
+    void badTransactionsGoToTheDeadLetterTopicUnchanged() {
+        fraud = new FraudDriver(stateDir, RuleSettings.defaults());
+        List<Bad> bad = List.of(
+                new Bad("u-1", "{not json", "not valid JSON", "invalid-json"),
+                new Bad("u-1", "[1,2]", "not a JSON object", "wrong-type"),
+                new Bad("u-1", "{\"userId\":\"u-1\",\"amount\":-1,\"timestamp\":\"" + T0 + "\"}", "'transactionId' is missing",
+                        "missing-field"),
+                new Bad("u-1", "{\"transactionId\":\"t\",\"userId\":\"u-1\",\"timestamp\":\"" + T0 + "\"}", "'amount' is missing",
+                        "missing-field"),
+                new Bad("u-1", "{\"transactionId\":\"t\",\"userId\":\"u-1\",\"amount\":-1}", "'timestamp' is missing",
+                        "missing-field"),
+                new Bad("u-1", tx("t", "u-1", "\"-5.00\"", T0), "'amount' must be a JSON number", "wrong-type"),
+                new Bad("u-1", tx("t", "u-1", "0", T0), "'amount' must not be zero", "out-of-range"),
+                new Bad("u-1", tx("t", "u-1", "-0.0000", T0), "'amount' must not be zero", "out-of-range"),
+                new Bad("u-1", tx("t", "u-1", "0.00001", T0), "more than 4 decimals", "out-of-range"),
+                new Bad("u-1", tx("t", "u-1", "1", T0).replace("\"transactionId\":\"t\"", "\"transactionId\":\" \""),
+                        "'transactionId' must not be blank", "out-of-range"),
+                new Bad("u-1", tx("t", "u-1", "1", T0).replace(T0.toString(), "yesterday"), "not an ISO-8601 instant",
+                        "wrong-type"),
+                new Bad("u-1", tx("t", "u-1", "1", T0).replace(T0.toString(), "2026-11-24T10:00:00"),
+                        "not an ISO-8601 instant", "wrong-type"),
+                new Bad(null, tx("t", "u-1", "1", T0), "record key is null", "key-mismatch"),
+                new Bad("u-2", tx("t", "u-1", "1", T0), "differs from userId 'u-1'", "key-mismatch"),
+                new Bad("u-1", tx("t", "u-1", "1", NOW.plus(Duration.ofMinutes(16))), "ahead of the wall clock",
+                        "future-timestamp"),
+                new Bad("u-1", null, "value is null", "missing-field"));
+        for (Bad b : bad) {
+            fraud.transactions.pipeInput(b.key(), b.value());
+        }
+        fraud.send("ok", "u-1", "-1.50", T0);
+
+        List<TestRecord<byte[], byte[]>> dead = fraud.dlq.readRecordsToList();
+        assertThat(dead).hasSize(bad.size());
+        for (int i = 0; i < bad.size(); i++) {
+            Bad b = bad.get(i);
+            TestRecord<byte[], byte[]> d = dead.get(i);
+            assertThat(d.key() == null ? null : new String(d.key(), StandardCharsets.UTF_8)).isEqualTo(b.key());
+            assertThat(d.value() == null ? null : new String(d.value(), StandardCharsets.UTF_8)).isEqualTo(b.value());
+            assertThat(header(d, "error.reason")).as("reason of %s", b.value()).contains(b.reason());
+            assertThat(header(d, "error.source.topic")).isEqualTo("transactions");
+            assertThat(header(d, "error.source.partition")).isEqualTo("0");
+            assertThat(header(d, "error.source.offset")).isEqualTo(Integer.toString(i));
+        }
+        assertThat(fraud.deadLetterCodes).containsEntry("key-mismatch", 2).containsEntry("future-timestamp", 1)
+                .containsEntry("out-of-range", 4).containsEntry("missing-field", 4);
+        // only the valid transaction counts; a bad record with the same id did not mark "t" as seen
+        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("-1.50");
+        assertThat(fraud.state("u-1").transactionCount()).isEqualTo(1);
+        assertThat(fraud.state("u-2")).isNull();
+        fraud.send("t", "u-1", "2", T0);
+        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("0.50");
+        assertThat(fraud.readAlerts()).extracting(a -> a.alertId()).containsExactly("ok:NEGATIVE_BALANCE");
+    }
+
+    @Test
+    void aRecordRejectedForItsFutureTimeDoesNotMoveStreamTime() {
+        fraud = new FraudDriver(stateDir, RuleSettings.defaults(), Duration.ofMinutes(10), Duration.ofDays(7));
+        fraud.send("t-1", "u-1", "1", T0);
+        fraud.transactions.pipeInput("u-1", tx("t-x", "u-1", "1", NOW.plus(Duration.ofDays(1))));
+        // were stream time a day ahead, t-1 would have expired and counted again
+        fraud.send("t-1", "u-1", "1", T0.plusSeconds(1));
+        assertThat(fraud.state("u-1").balance()).isEqualByComparingTo("1");
+        assertThat(fraud.dlq.readRecordsToList()).hasSize(1);
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
