@@ -98,8 +98,10 @@ done
 
 if [ "$DEMO" = 1 ]; then
   echo "Starting the demo generator ($RATE events/s) ..."
+  # a fresh run id per start: ids of earlier runs in the same data would otherwise count as duplicates
+  RUN_ID=$(date +%s)
   java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
-    > "$DATA/logs/load-generator.log" 2>&1 &
+    --run-id "$RUN_ID" --seed "$RUN_ID" > "$DATA/logs/load-generator.log" 2>&1 &
   PIDS+=($!)
 fi
 
@@ -111,12 +113,12 @@ The suite is running (logs in $DATA/logs):
   order-enricher        http://localhost:$ORDER_PORT
   fraud-detector        http://localhost:$FRAUD_PORT
 
-Try (demo users are u-1..u-50, customers c-1..c-200, orders o-1, o-2, ...):
+Try (demo users are u-1..u-50, customers c-1..c-200, orders o-${RUN_ID:-RUN}-1, o-${RUN_ID:-RUN}-2, ...):
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries/latest
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries
   curl -s http://localhost:$ORDER_PORT/api/customers/c-1
   curl -s http://localhost:$ORDER_PORT/api/customers/c-1/orders?limit=5
-  curl -s http://localhost:$ORDER_PORT/api/orders/o-1
+  curl -s http://localhost:$ORDER_PORT/api/orders/o-${RUN_ID:-RUN}-1
   curl -s http://localhost:$FRAUD_PORT/api/balances/u-1
   curl -s http://localhost:$FRAUD_PORT/api/alerts?limit=10
   curl -s http://localhost:$PURCHASE_PORT/api/topology
