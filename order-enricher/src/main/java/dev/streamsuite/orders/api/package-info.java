@@ -1,0 +1,2 @@
+/** The order-enricher's HTTP API over its stores, through the shared query layer. */
+package dev.streamsuite.orders.api;

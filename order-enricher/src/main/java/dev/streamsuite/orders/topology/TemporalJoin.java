@@ -1,0 +1,145 @@
+package dev.streamsuite.orders.topology;
+
+import dev.streamsuite.model.Order;
+import dev.streamsuite.model.OrderResult;
+import dev.streamsuite.model.Validated;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The temporal join on a customerId partition, decided against the task's stream time (the highest event
+ * time seen on its customers and orders-by-customer partitions, restored from the committed offsets after
+ * a restart):
+ * <ul>
+ *   <li>an order with {@code orderTime + grace <= streamTime} is joined at once;</li>
+ *   <li>any other order waits in the changelogged buffer;</li>
+ *   <li>after every record, orders or customer changes alike, each waiting order with
+ *   {@code orderTime + grace <= streamTime} leaves the buffer, oldest first, and is joined.</li>
+ * </ul>
+ * Joining looks the customer up in the versioned store as of the order's time. Results are keyed by
+ * orderId with the order's time. The buffer, the versioned store and the outputs commit in one
+ * transaction, so every order is emitted exactly once, also across crashes. This replaces the DSL's
+ * stream-table join grace (KIP-923), whose buffer loses orders across restarts (see the README).
+ */
+final class TemporalJoin implements Processor<String, JoinInput, String, OrderResult> {
+
+    private final long grace;
+    private ProcessorContext<String, OrderResult> context;
+    private VersionedKeyValueStore<String, CustomerVersion> versions;
+    private KeyValueStore<Bytes, byte[]> buffer;
+    private WindowStore<String, OrderResult> customerOrders;
+    /** Time of the oldest waiting order, or null when none waits: spares a store scan on most records. */
+    private Long oldestWaiting;
+
+    TemporalJoin(long grace) {
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, OrderResult> context) {
+        this.context = context;
+        this.versions = context.getStateStore(OrderTopology.CUSTOMERS_STORE);
+        this.buffer = context.getStateStore(OrderTopology.BUFFER_STORE);
+        this.customerOrders = context.getStateStore(OrderTopology.CUSTOMER_ORDERS_STORE);
+        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.all()) {
+            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.next().key) : null;
+        }
+    }
+
+    @Override
+    public void process(Record<String, JoinInput> record) {
+        long streamTime = context.currentStreamTimeMs();
+        releaseDue(streamTime);
+        if (record.value().isOrder()) {
+            byte[] raw = record.value().order();
+            Order order = parse(raw);
+            long orderTime = record.timestamp();
+            if (isDue(orderTime, streamTime)) {
+                join(order, orderTime);
+            } else {
+                buffer.put(BufferKey.of(orderTime, order.orderId()), raw);
+                oldestWaiting = oldestWaiting == null ? orderTime : Math.min(oldestWaiting, orderTime);
+            }
+        }
+    }
+
+    private boolean isDue(long orderTime, long streamTime) {
+        return orderTime <= streamTime - grace;
+    }
+
+    /**
+     * Joins, oldest first, every waiting order whose grace has passed. The scans seek to the known time
+     * bounds rather than start at the beginning, where released orders leave deletions behind in RocksDB
+     * until compaction.
+     */
+    private void releaseDue(long streamTime) {
+        if (oldestWaiting == null || !isDue(oldestWaiting, streamTime)) {
+            return;
+        }
+        Bytes notDueFrom = BufferKey.prefix(streamTime - grace + 1);
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        // the upper bound is inclusive, but a bare time prefix is never a key: every key carries an orderId
+        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.range(BufferKey.prefix(oldestWaiting), notDueFrom)) {
+            waiting.forEachRemaining(due::add);
+        }
+        for (KeyValue<Bytes, byte[]> order : due) {
+            buffer.delete(order.key);
+            join(parse(order.value), BufferKey.time(order.key));
+        }
+        try (KeyValueIterator<Bytes, byte[]> rest = buffer.range(notDueFrom, null)) {
+            oldestWaiting = rest.hasNext() ? BufferKey.time(rest.next().key) : null;
+        }
+    }
+
+    private void join(Order order, long orderTime) {
+        VersionedRecord<CustomerVersion> version = versions.get(order.customerId(), orderTime);
+        OrderResult result;
+        if (version == null) {
+            result = OrderResult.unmatched(order, OrderResult.UNKNOWN_CUSTOMER);
+        } else if (version.value().deleted()) {
+            result = OrderResult.unmatched(order, OrderResult.CUSTOMER_DELETED);
+        } else {
+            result = OrderResult.enriched(order, version.value().customer());
+            rememberForCustomer(result, orderTime);
+        }
+        context.forward(new Record<>(order.orderId(), result, orderTime, new RecordHeaders()));
+    }
+
+    /**
+     * Adds the order to its customer's newest-first list. The store keeps duplicates (several orders of a
+     * customer may share a millisecond), so an order sent again with the same id and time is not added twice.
+     */
+    private void rememberForCustomer(OrderResult result, long orderTime) {
+        Instant at = Instant.ofEpochMilli(orderTime);
+        try (WindowStoreIterator<OrderResult> sameTime = customerOrders.fetch(result.customerId(), at, at)) {
+            while (sameTime.hasNext()) {
+                if (sameTime.next().value.orderId().equals(result.orderId())) {
+                    return;
+                }
+            }
+        }
+        customerOrders.put(result.customerId(), result, orderTime);
+    }
+
+    /** Orders reach the join only after validation, so their bytes parse. */
+    private static Order parse(byte[] raw) {
+        Validated<Order> order = Order.parse(raw);
+        if (!order.isValid()) {
+            throw new IllegalStateException("an order that passed validation no longer parses: " + order.reason());
+        }
+        return order.value();
+    }
+}

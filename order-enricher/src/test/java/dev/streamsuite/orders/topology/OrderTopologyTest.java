@@ -1,0 +1,561 @@
+package dev.streamsuite.orders.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.model.Json;
+import dev.streamsuite.model.OrderResult;
+import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderTopologyTest {
+
+    private final List<String> deadLettered = new ArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> customers;
+    private TestInputTopic<String, String> orders;
+    private TestOutputTopic<String, String> enriched;
+    private TestOutputTopic<String, String> unmatched;
+    private TestOutputTopic<byte[], byte[]> customersDlq;
+    private TestOutputTopic<byte[], byte[]> ordersDlq;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeEach
+    void start() {
+        TopologyEvents events = new TopologyEvents() {
+            @Override
+            public void deadLettered(String topic, String code) {
+                deadLettered.add(topic + ":" + code);
+            }
+        };
+        OrderTopology topology = new OrderTopology(Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofDays(7),
+                Duration.ofMinutes(15), events);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-enricher-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(topology.build(), props);
+        customers = driver.createInputTopic(OrderTopology.CUSTOMERS, new StringSerializer(), new StringSerializer());
+        orders = driver.createInputTopic(OrderTopology.ORDERS, new StringSerializer(), new StringSerializer());
+        enriched = driver.createOutputTopic(OrderTopology.ENRICHED, new StringDeserializer(), new StringDeserializer());
+        unmatched = driver.createOutputTopic(OrderTopology.UNMATCHED, new StringDeserializer(), new StringDeserializer());
+        customersDlq = driver.createOutputTopic("customers.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        ordersDlq = driver.createOutputTopic("orders.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    // ---- input helpers
+
+    private static String customerJson(String id, String name, String tier, String updatedAt) {
+        return "{\"customerId\":\"" + id + "\",\"name\":\"" + name + "\",\"email\":\"" + name.toLowerCase() + "@example.com\","
+                + "\"tier\":\"" + tier + "\",\"country\":\"GB\",\"updatedAt\":\"" + updatedAt + "\"}";
+    }
+
+    private static String orderJson(String id, String customerId, String amount, String time) {
+        return "{\"orderId\":\"" + id + "\",\"customerId\":\"" + customerId + "\",\"amount\":" + amount
+                + ",\"currency\":\"EUR\",\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"unitPrice\":" + amount + "}],"
+                + "\"timestamp\":\"" + time + "\"}";
+    }
+
+    private void customer(String id, String name, String tier, String updatedAt) {
+        customers.pipeInput(id, customerJson(id, name, tier, updatedAt));
+    }
+
+    private void deleteCustomer(String id, String at) {
+        customers.pipeInput(new TestRecord<>(id, null, Instant.parse(at)));
+    }
+
+    private void order(String id, String customerId, String time) {
+        orders.pipeInput(id, orderJson(id, customerId, "10.00", time));
+    }
+
+    /** An order of an unrelated customer, only to move stream time. */
+    private void advanceStreamTime(String to) {
+        order("tick-" + to, "nobody", to);
+    }
+
+    // ---- output helpers
+
+    private static OrderResult read(String json) {
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), OrderResult.class);
+    }
+
+    /** Every joined order by orderId; fails on an order emitted twice or to both outputs. */
+    private Map<String, OrderResult> results() {
+        Map<String, OrderResult> all = new LinkedHashMap<>();
+        for (KeyValue<String, String> kv : enriched.readKeyValuesToList()) {
+            assertThat(all.put(kv.key, read(kv.value))).as("order %s emitted once", kv.key).isNull();
+        }
+        for (KeyValue<String, String> kv : unmatched.readKeyValuesToList()) {
+            assertThat(all.put(kv.key, read(kv.value))).as("order %s emitted once", kv.key).isNull();
+        }
+        all.keySet().removeIf(id -> id.startsWith("tick-"));
+        return all;
+    }
+
+    private static String header(TestRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void assertEnrichedWith(OrderResult result, String name, String tier) {
+        assertThat(result.status()).isEqualTo(OrderResult.ENRICHED);
+        assertThat(result.reason()).isNull();
+        assertThat(result.customer().name()).isEqualTo(name);
+        assertThat(result.customer().tier()).isEqualTo(tier);
+    }
+
+    private static void assertUnmatched(OrderResult result, String reason) {
+        assertThat(result.status()).isEqualTo(OrderResult.UNMATCHED);
+        assertThat(result.reason()).isEqualTo(reason);
+        assertThat(result.customer()).isNull();
+    }
+
+    // ---- tests
+
+    @Test
+    void enrichedOrderHasTheContractShapeKeyAndOrderTime() {
+        customers.pipeInput("c-1", "{\"customerId\":\"c-1\",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"tier\":\"GOLD\","
+                + "\"country\":\"GB\",\"updatedAt\":\"2026-11-24T09:00:00Z\",\"extra\":1}");
+        orders.pipeInput("o-1", "{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"amount\":99.90,\"currency\":\"EUR\","
+                + "\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"unitPrice\":49.95}],\"timestamp\":\"2026-11-24T10:00:00+01:00\"}");
+        advanceStreamTime("2026-11-24T09:01:00Z");
+
+        List<TestRecord<String, String>> out = enriched.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo("o-1");
+        assertThat(out.get(0).timestamp()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z").toEpochMilli());
+        assertThat(out.get(0).value()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"amount\":99.90,"
+                + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"A1\",\"quantity\":2,\"unitPrice\":49.95}],"
+                + "\"timestamp\":\"2026-11-24T09:00:00Z\",\"customer\":{\"customerId\":\"c-1\",\"name\":\"Ada\","
+                + "\"email\":\"ada@example.com\",\"tier\":\"GOLD\",\"country\":\"GB\"},\"status\":\"ENRICHED\"}");
+        assertThat(unmatched.isEmpty()).as("the tick order itself still waits for its grace").isTrue();
+    }
+
+    @Test
+    void unmatchedOrderHasTheContractShape() {
+        order("o-1", "c-404", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        List<TestRecord<String, String>> out = unmatched.readRecordsToList();
+        assertThat(out.get(0).key()).isEqualTo("o-1");
+        assertThat(out.get(0).timestamp()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z").toEpochMilli());
+        assertThat(out.get(0).value()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"c-404\",\"amount\":10.00,"
+                + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"A1\",\"quantity\":1,\"unitPrice\":10.00}],"
+                + "\"timestamp\":\"2026-11-24T10:00:00Z\",\"status\":\"UNMATCHED\",\"reason\":\"UNKNOWN_CUSTOMER\"}");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void picksTheLatestVersionAtOrBeforeOrderTimeWhateverTheArrivalOrder() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada", "PLATINUM", "2026-11-24T10:10:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T10:05:00Z"); // out of order: between the two
+        order("o-before", "c-1", "2026-11-24T09:59:59.999Z");
+        order("o-first", "c-1", "2026-11-24T10:04:59.999Z");
+        order("o-middle", "c-1", "2026-11-24T10:07:00Z");
+        order("o-last", "c-1", "2026-11-24T10:12:00Z");
+        advanceStreamTime("2026-11-24T10:20:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-before", "o-first", "o-middle", "o-last");
+        assertUnmatched(results.get("o-before"), OrderResult.UNKNOWN_CUSTOMER);
+        assertEnrichedWith(results.get("o-first"), "Ada", "SILVER");
+        assertEnrichedWith(results.get("o-middle"), "Ada", "GOLD");
+        assertEnrichedWith(results.get("o-last"), "Ada", "PLATINUM");
+    }
+
+    @Test
+    void orderExactlyAtUpdatedAtGetsThatVersion() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T10:05:00Z");
+        order("o-at-first", "c-1", "2026-11-24T10:00:00Z");
+        order("o-at-second", "c-1", "2026-11-24T10:05:00Z");
+        order("o-just-before-second", "c-1", "2026-11-24T10:04:59.999Z");
+        advanceStreamTime("2026-11-24T10:10:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-at-first"), "Ada", "SILVER");
+        assertEnrichedWith(results.get("o-at-second"), "Ada", "GOLD");
+        assertEnrichedWith(results.get("o-just-before-second"), "Ada", "SILVER");
+    }
+
+    @Test
+    void ofTwoVersionsWithEqualUpdatedAtTheOneReadLastWins() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada Lovelace", "GOLD", "2026-11-24T10:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        order("o-2", "c-1", "2026-11-24T10:03:00Z");
+        advanceStreamTime("2026-11-24T10:10:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-1"), "Ada Lovelace", "GOLD");
+        assertEnrichedWith(results.get("o-2"), "Ada Lovelace", "GOLD");
+    }
+
+    @Test
+    void tombstoneDeletesFromItsRecordTimeOnAndARecreatedCustomerMatchesAgain() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        deleteCustomer("c-1", "2026-11-24T10:05:00Z");
+        customer("c-1", "Ada", "BRONZE", "2026-11-24T10:10:00Z");
+        order("o-before-delete", "c-1", "2026-11-24T10:04:59.999Z");
+        order("o-at-delete", "c-1", "2026-11-24T10:05:00Z");
+        order("o-while-deleted", "c-1", "2026-11-24T10:09:59.999Z");
+        order("o-recreated", "c-1", "2026-11-24T10:10:00Z");
+        advanceStreamTime("2026-11-24T10:20:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-before-delete"), "Ada", "SILVER");
+        assertUnmatched(results.get("o-at-delete"), OrderResult.CUSTOMER_DELETED);
+        assertUnmatched(results.get("o-while-deleted"), OrderResult.CUSTOMER_DELETED);
+        assertEnrichedWith(results.get("o-recreated"), "Ada", "BRONZE");
+    }
+
+    @Test
+    void deletionArrivingBeforeTheFirstVersionStillCountsOnlyFromItsTime() {
+        deleteCustomer("c-1", "2026-11-24T10:05:00Z");
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:02:00Z");
+        order("o-2", "c-1", "2026-11-24T10:06:00Z");
+        advanceStreamTime("2026-11-24T10:20:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-1"), "Ada", "SILVER");
+        assertUnmatched(results.get("o-2"), OrderResult.CUSTOMER_DELETED);
+    }
+
+    @Test
+    void customerArrivingAfterItsOrderWithinTheGraceEnrichesIt() {
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:59:00Z");
+        // the order waits until stream time reaches its time plus the grace (one minute)
+        advanceStreamTime("2026-11-24T10:00:59.999Z");
+        assertThat(results()).isEmpty();
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-1");
+        assertEnrichedWith(results.get("o-1"), "Ada", "GOLD");
+    }
+
+    @Test
+    void aCustomerChangeAloneMovesStreamTimeAndReleasesWaitingOrders() {
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:59:00Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:01:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-1");
+        assertEnrichedWith(results.get("o-1"), "Ada", "GOLD");
+    }
+
+    @Test
+    void customerArrivingAfterTheGraceLeavesTheOrderUnmatched() {
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:59:00Z");
+        advanceStreamTime("2026-11-24T10:30:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-1");
+        assertUnmatched(results.get("o-1"), OrderResult.UNKNOWN_CUSTOMER);
+    }
+
+    @Test
+    void anOrderOlderThanTheGraceIsJoinedAtOnceWithTheVersionCurrentAtItsTime() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T09:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T10:00:00Z");
+        order("o-old", "c-1", "2026-11-24T09:30:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-old");
+        assertEnrichedWith(results.get("o-old"), "Ada", "SILVER");
+    }
+
+    @Test
+    void waitingOrdersAreReleasedInOrderTimeOrder() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        order("o-3", "c-1", "2026-11-24T10:00:30Z");
+        order("o-1", "c-1", "2026-11-24T10:00:10Z");
+        order("o-2", "c-1", "2026-11-24T10:00:20Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:05:00Z");
+
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("o-1", "o-2", "o-3");
+    }
+
+    @Test
+    void eachWaitingOrderIsReleasedExactlyWhenStreamTimeReachesItsTimePlusGrace() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:10Z");
+        order("o-2", "c-1", "2026-11-24T10:00:20Z");
+        order("o-2b", "c-1", "2026-11-24T10:00:20Z");
+        order("o-3", "c-1", "2026-11-24T10:00:30Z");
+
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:01:09.999Z");
+        assertThat(enriched.readKeyValuesToList()).isEmpty();
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:01:10Z");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("o-1");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:01:20Z");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("o-2", "o-2b");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:01:29.999Z");
+        assertThat(enriched.readKeyValuesToList()).isEmpty();
+        order("o-4", "c-1", "2026-11-24T10:01:00Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:05:00Z");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("o-3", "o-4");
+    }
+
+    /** The README's worked example, step by step. */
+    @Test
+    void readmeWorkedExample() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T10:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T10:10:00Z");
+        customer("c-1", "Ada", "BRONZE", "2026-11-24T10:05:00Z");
+        order("o-1", "c-1", "2026-11-24T10:07:00Z");
+        Map<String, OrderResult> step4 = results();
+        assertThat(step4).containsOnlyKeys("o-1");
+        assertEnrichedWith(step4.get("o-1"), "Ada", "BRONZE");
+
+        order("o-2", "c-2", "2026-11-24T10:12:00Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:11:00Z");
+        deleteCustomer("c-1", "2026-11-24T10:12:30Z");
+        order("o-3", "c-1", "2026-11-24T10:12:40Z");
+        assertThat(results()).isEmpty();
+
+        order("o-4", "c-9", "2026-11-24T10:14:00Z");
+        Map<String, OrderResult> step9 = results();
+        assertThat(step9).containsOnlyKeys("o-2", "o-3");
+        assertEnrichedWith(step9.get("o-2"), "Bob", "GOLD");
+        assertUnmatched(step9.get("o-3"), OrderResult.CUSTOMER_DELETED);
+
+        customer("c-1", "Ada", "GOLD", "2026-11-24T10:12:35Z");
+        order("o-5", "c-1", "2026-11-24T09:59:00Z");
+        Map<String, OrderResult> step11 = results();
+        assertThat(step11).containsOnlyKeys("o-5");
+        assertUnmatched(step11.get("o-5"), OrderResult.UNKNOWN_CUSTOMER);
+
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:15:00Z");
+        Map<String, OrderResult> last = results();
+        assertThat(last).containsOnlyKeys("o-4");
+        assertUnmatched(last.get("o-4"), OrderResult.UNKNOWN_CUSTOMER);
+    }
+
+    @Test
+    void aCustomerVersionOlderThanTheHistoryRetentionIsKeptUnlessANewerVersionCoversIt() {
+        customer("c-1", "Ada", "SILVER", "2026-11-15T09:00:00Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-24T10:00:00Z"); // stream time: 7 days later is 2026-11-17T10:00
+        customer("c-3", "Cy", "GOLD", "2026-11-01T00:00:00Z");   // only version, 23 days old
+        customer("c-1", "Ada", "STALE", "2026-11-02T00:00:00Z"); // older than the version c-1 already has
+        order("o-3", "c-3", "2026-11-24T09:00:00Z");
+        order("o-1", "c-1", "2026-11-24T09:00:00Z");
+        order("o-3-old", "c-3", "2026-11-16T00:00:00Z");        // beyond the history retention: nothing there
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-3"), "Cy", "GOLD");
+        assertEnrichedWith(results.get("o-1"), "Ada", "SILVER");
+        assertUnmatched(results.get("o-3-old"), OrderResult.UNKNOWN_CUSTOMER);
+        VersionedKeyValueStore<String, CustomerVersion> versions = driver.getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE);
+        assertThat(versions.get("c-3").value().customer().updatedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    }
+
+    @Test
+    void unknownCustomerIsUnmatched() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        order("o-1", "c-2", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertUnmatched(results.get("o-1"), OrderResult.UNKNOWN_CUSTOMER);
+        assertThat(results.get("o-1").amount()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aLaterCustomerChangeNeverRewritesAnEnrichedOrder() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T09:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+        assertEnrichedWith(results().get("o-1"), "Ada", "SILVER");
+
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:30:00Z"); // would have been the version, but too late
+        customer("c-1", "Ada", "PLATINUM", "2026-11-24T10:02:00Z");
+        deleteCustomer("c-1", "2026-11-24T10:03:00Z");
+        advanceStreamTime("2026-11-24T11:00:00Z");
+
+        assertThat(results()).isEmpty();
+        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-1", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult stored = it.next().value;
+            assertEnrichedWith(stored, "Ada", "SILVER");
+            assertThat(it.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void orderWithNullKeyIsKeyedByItsOrderId() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        orders.pipeInput(null, orderJson("o-1", "c-1", "5.5", "2026-11-24T10:00:00Z"));
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        List<TestRecord<String, String>> out = enriched.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo("o-1");
+        assertThat(read(out.get(0).value()).amount()).isEqualByComparingTo("5.5");
+    }
+
+    @Test
+    void badRecordsOnBothTopicsGoToTheirDeadLetterTopicsWithHeaders() {
+        TestInputTopic<byte[], byte[]> rawCustomers = driver.createInputTopic(OrderTopology.CUSTOMERS, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        customers.pipeInput("c-1", "{not json");
+        customers.pipeInput("c-2", customerJson("c-3", "Eve", "GOLD", "2026-11-24T10:00:00Z"));
+        customers.pipeInput(null, customerJson("c-4", "Bob", "GOLD", "2026-11-24T10:00:00Z"));
+        customers.pipeInput("c-5", "{\"customerId\":\"c-5\",\"updatedAt\":\"2026-11-24T10:00:00Z\"}");
+        customers.pipeInput("c-6", customerJson("c-6", "Zed", "GOLD", "yesterday"));
+        customers.pipeInput(new TestRecord<>(null, null, Instant.parse("2026-11-24T10:00:00Z")));
+        rawCustomers.pipeInput(new byte[] {(byte) 0xff, (byte) 0xfe}, customerJson("c-7", "Bad", "GOLD",
+                "2026-11-24T10:00:00Z").getBytes(StandardCharsets.UTF_8));
+        orders.pipeInput("o-1", "[]");
+        orders.pipeInput("o-2", orderJson("o-9", "c-1", "1.00", "2026-11-24T10:00:00Z"));
+        orders.pipeInput("o-3", orderJson("o-3", "c-1", "-1.00", "2026-11-24T10:00:00Z"));
+        orders.pipeInput("o-4", orderJson("o-4", "c-1", "1.00", Instant.now().plus(Duration.ofHours(1)).toString()));
+        orders.pipeInput("o-5", (String) null);
+
+        List<TestRecord<byte[], byte[]>> customerDead = customersDlq.readRecordsToList();
+        assertThat(customerDead).hasSize(7);
+        assertThat(customerDead).extracting(r -> header(r, "error.source.topic")).containsOnly("customers");
+        assertThat(customerDead).extracting(r -> header(r, "error.source.partition")).containsOnly("0");
+        assertThat(customerDead).extracting(r -> header(r, "error.source.offset"))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6");
+        assertThat(customerDead.get(0).key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(customerDead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(customerDead.get(0), "error.reason")).contains("not valid JSON");
+        assertThat(header(customerDead.get(1), "error.reason")).contains("differs from customerId");
+        assertThat(header(customerDead.get(2), "error.reason")).contains("record key is null");
+        assertThat(header(customerDead.get(3), "error.reason")).contains("'name'");
+        assertThat(header(customerDead.get(4), "error.reason")).contains("'updatedAt'");
+        assertThat(header(customerDead.get(5), "error.reason")).contains("record key is null");
+        assertThat(customerDead.get(5).value()).isNull();
+        assertThat(header(customerDead.get(6), "error.reason")).contains("UTF-8");
+        assertThat(customerDead.get(6).key()).isEqualTo(new byte[] {(byte) 0xff, (byte) 0xfe});
+
+        List<TestRecord<byte[], byte[]>> orderDead = ordersDlq.readRecordsToList();
+        assertThat(orderDead).hasSize(5);
+        assertThat(orderDead).extracting(r -> header(r, "error.source.topic")).containsOnly("orders");
+        assertThat(orderDead).extracting(r -> header(r, "error.source.offset")).containsExactly("0", "1", "2", "3", "4");
+        assertThat(new String(orderDead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("[]");
+        assertThat(header(orderDead.get(1), "error.reason")).contains("differs from orderId");
+        assertThat(header(orderDead.get(2), "error.reason")).contains("'amount'");
+        assertThat(header(orderDead.get(3), "error.reason")).contains("ahead of the wall clock");
+        assertThat(header(orderDead.get(4), "error.reason")).contains("value is null");
+
+        assertThat(deadLettered).hasSize(12);
+        assertThat(deadLettered).contains("customers:invalid-json", "customers:key-mismatch", "customers:missing-field",
+                "orders:key-mismatch", "orders:out-of-range", "orders:future-timestamp");
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(unmatched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void badRecordsNeitherStopTheJoinNorMoveStreamTime() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        orders.pipeInput("o-2", orderJson("o-2", "c-1", "1.00", "not a time"));
+        customers.pipeInput("c-2", "{}");
+        assertThat(results()).isEmpty();
+
+        advanceStreamTime("2026-11-24T10:01:00Z");
+        assertEnrichedWith(results().get("o-1"), "Ada", "GOLD");
+    }
+
+    @Test
+    void storesHoldTheCurrentCustomerAndOrdersByIdAndByCustomerNewestFirst() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T09:00:00Z");
+        customer("c-1", "Ada", "GOLD", "2026-11-24T11:00:00Z");
+        customer("c-1", "Ada", "BRONZE", "2026-11-24T08:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        order("o-2", "c-1", "2026-11-24T10:30:00Z");
+        order("o-3", "c-1", "2026-11-24T10:30:00Z");
+        order("o-4", "c-404", "2026-11-24T10:40:00Z");
+        advanceStreamTime("2026-11-24T12:00:00Z");
+        results();
+
+        VersionedKeyValueStore<String, CustomerVersion> versions = driver.getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE);
+        VersionedRecord<CustomerVersion> current = versions.get("c-1");
+        assertThat(current.value().customer().tier()).isEqualTo("GOLD");
+        assertThat(current.timestamp()).isEqualTo(Instant.parse("2026-11-24T11:00:00Z").toEpochMilli());
+
+        WindowStore<String, OrderResult> byCustomer = driver.getWindowStore(OrderTopology.CUSTOMER_ORDERS_STORE);
+        List<String> newestFirst = new ArrayList<>();
+        try (WindowStoreIterator<OrderResult> it = byCustomer.backwardFetch("c-1", Instant.EPOCH,
+                Instant.parse("2027-01-01T00:00:00Z"))) {
+            it.forEachRemaining(kv -> newestFirst.add(kv.value.orderId() + "@" + kv.value.customer().tier()));
+        }
+        assertThat(newestFirst).hasSize(3);
+        assertThat(newestFirst.subList(0, 2)).containsExactlyInAnyOrder("o-2@SILVER", "o-3@SILVER");
+        assertThat(newestFirst.get(2)).isEqualTo("o-1@SILVER");
+
+        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-4", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult o4 = it.next().value;
+            assertUnmatched(o4, OrderResult.UNKNOWN_CUSTOMER);
+            assertThat(it.hasNext()).isFalse();
+        }
+        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-2", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            assertEnrichedWith(it.next().value, "Ada", "SILVER");
+        }
+    }
+
+    @Test
+    void deletedCustomerIsADeletionMarkerInTheVersionedStore() {
+        customer("c-1", "Ada", "SILVER", "2026-11-24T09:00:00Z");
+        deleteCustomer("c-1", "2026-11-24T10:00:00Z");
+
+        VersionedKeyValueStore<String, CustomerVersion> versions = driver.getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE);
+        assertThat(versions.get("c-1").value().deleted()).isTrue();
+        assertThat(versions.get("c-1", Instant.parse("2026-11-24T09:59:59.999Z").toEpochMilli()).value().customer().tier())
+                .isEqualTo("SILVER");
+        assertThat(versions.get("c-1", Instant.parse("2026-11-24T08:59:59.999Z").toEpochMilli())).isNull();
+    }
+
+    @Test
+    void anOrderSentAgainWhileWaitingIsEmittedOnceWithItsLatestContent() {
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        orders.pipeInput("o-1", orderJson("o-1", "c-1", "1.00", "2026-11-24T10:00:00Z"));
+        orders.pipeInput("o-1", orderJson("o-1", "c-1", "2.00", "2026-11-24T10:00:00Z"));
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results.get("o-1").amount()).isEqualByComparingTo("2.00");
+    }
+}
