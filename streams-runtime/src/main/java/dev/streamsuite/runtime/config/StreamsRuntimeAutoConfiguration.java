@@ -76,6 +76,9 @@ public class StreamsRuntimeAutoConfiguration {
         config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) suite.topics().replicationFactor());
         config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (suite.groupInstanceId() != null && !suite.groupInstanceId().isBlank()) {
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), suite.groupInstanceId());
+        }
         return config;
     }
 
@@ -114,7 +117,8 @@ public class StreamsRuntimeAutoConfiguration {
                 HttpClient.newBuilder().connectTimeout(suite.query().forwardTimeout()).build());
         factory.setReadTimeout(suite.query().forwardTimeout());
         RestClient client = RestClient.builder().requestFactory(factory).build();
-        return new InteractiveQueries(runner, hosts, client, queryExecutor, suite.query().retryAfterSeconds());
+        return new InteractiveQueries(runner, hosts, client, queryExecutor, suite.query().retryAfterSeconds(),
+                suite.query().maxStandbyLag());
     }
 
     @Bean

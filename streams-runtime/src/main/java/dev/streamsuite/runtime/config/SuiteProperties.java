@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param applicationServer this instance's {@code host:port} for other instances (Kafka Streams'
  *                          {@code application.server}); default {@code localhost:<server.port>}
+ * @param groupInstanceId   static group membership ({@code group.instance.id}), e.g. the pod name of a
+ *                          StatefulSet, so a restarted instance gets its tasks back without a rebalance;
+ *                          unset: dynamic membership
  * @param maxFutureSkew     how far ahead of the wall clock an event time may lie before it is bad input
  * @param topics            topic creation on start-up
  * @param query             the HTTP query layer
@@ -21,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("suite")
 public record SuiteProperties(String applicationServer,
+                              String groupInstanceId,
                               @NotNull @DefaultValue("PT15M") Duration maxFutureSkew,
                               @Valid @NotNull @DefaultValue Topics topics,
                               @Valid @NotNull @DefaultValue Query query) {
@@ -40,8 +44,13 @@ public record SuiteProperties(String applicationServer,
     /**
      * @param forwardTimeout    timeout of a call to another instance
      * @param retryAfterSeconds the Retry-After of a 503 while a store is not queryable
+     * @param maxStandbyLag     how many records a standby copy may lag behind its changelog and still answer
+     *                          for a failed active copy. Default 1, i.e. caught up: under exactly-once every
+     *                          transaction ends with a commit marker that a standby never restores. A standby
+     *                          assigned moments ago lags by the whole partition and must not answer.
      */
     public record Query(@NotNull @DefaultValue("PT5S") Duration forwardTimeout,
-                        @Min(1) @DefaultValue("1") int retryAfterSeconds) {
+                        @Min(1) @DefaultValue("1") int retryAfterSeconds,
+                        @Min(0) @DefaultValue("1") long maxStandbyLag) {
     }
 }

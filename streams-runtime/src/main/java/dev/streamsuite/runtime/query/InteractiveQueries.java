@@ -3,172 +3,303 @@ package dev.streamsuite.runtime.query;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.runtime.streams.StreamsRunner;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JavaType;
 
 /**
- * Answers a query from the instance that holds the data. A key goes to the instance whose active task
- * owns its partition (forwarded at most one hop, only to hosts Kafka Streams metadata names); a list
- * is gathered from every instance's active stores. A store that is not queryable right now gives 503
- * with Retry-After, never a wrong answer.
+ * Answers a query from the instance that holds the data, so that every instance gives the same answer.
+ *
+ * <ul>
+ *   <li>A key goes to the instance whose active task owns its partition ({@code KeyQueryMetadata}),
+ *   forwarded at most one hop. When that copy cannot answer (down, rebalancing, restoring), a standby
+ *   copy answers if it lags at most {@code suite.query.max-standby-lag} records (KIP-535); the response
+ *   then carries {@code X-Served-From: standby} and {@code X-Standby-Lag}. Otherwise 503 with Retry-After.</li>
+ *   <li>A list is gathered partition by partition: each partition of the store from its active copy, or
+ *   from a standby when the active one fails, so every item comes exactly once or the answer is a 503,
+ *   never an incomplete list.</li>
+ * </ul>
  */
 public final class InteractiveQueries {
 
-    /** Marks a call from another instance; its value is the kind of call ({@link #KEY} or {@link #LOCAL}). */
-    public static final String FORWARDED_HEADER = "X-Forwarded-Query";
-    static final String KEY = "key";
-    static final String LOCAL = "local";
-
-    private static final Logger log = LoggerFactory.getLogger(InteractiveQueries.class);
+    public static final String SERVED_FROM_HEADER = "X-Served-From";
+    public static final String STANDBY_LAG_HEADER = "X-Standby-Lag";
 
     private final StreamsRunner runner;
     private final QueryHosts hosts;
-    private final RestClient client;
+    private final Forwarder forwarder;
     private final ExecutorService executor;
     private final int retryAfterSeconds;
+    private final long maxStandbyLag;
+    private volatile StoreLayout layout;
 
-    public InteractiveQueries(StreamsRunner runner, QueryHosts hosts, RestClient client, ExecutorService executor,
-                              int retryAfterSeconds) {
+    public InteractiveQueries(StreamsRunner runner, QueryHosts hosts, org.springframework.web.client.RestClient client,
+                              ExecutorService executor, int retryAfterSeconds, long maxStandbyLag) {
         this.runner = runner;
         this.hosts = hosts;
-        this.client = client;
+        this.forwarder = new Forwarder(client);
         this.executor = executor;
         this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    /** This instance's active stores of {@code name}, or 503 when they cannot be queried now. */
-    public <S> S localStore(String name, QueryableStoreType<S> type) {
-        return streams().store(StoreQueryParameters.fromNameAndType(name, type));
+        this.maxStandbyLag = maxStandbyLag;
     }
 
     /**
-     * Answers a request for one key of {@code store}: locally when this instance owns it, else by
-     * forwarding the same request to the owner. An empty local answer is a 404 with {@code notFound}.
+     * This instance's stores of {@code name}: all its active partitions, or, while answering a forwarded
+     * call, exactly the partition (and active or standby copy) that call is for.
+     */
+    public <S> S localStore(String name, QueryableStoreType<S> type) {
+        StoreQueryParameters<S> parameters = StoreQueryParameters.fromNameAndType(name, type);
+        QueryScope.Local scope = QueryScope.current();
+        if (scope != null) {
+            parameters = parameters.withPartition(scope.partition());
+            if (scope.stale()) {
+                parameters = parameters.enableStaleStores();
+            }
+        }
+        return streams().store(parameters);
+    }
+
+    /** The partition a local lookup is confined to while answering a query, if any (for IQv2 queries). */
+    public Optional<Integer> scopedPartition() {
+        return Optional.ofNullable(QueryScope.current()).map(QueryScope.Local::partition);
+    }
+
+    /** Whether the local lookup in progress may read a standby copy (for IQv2: do not {@code requireActive()}). */
+    public boolean staleReadAllowed() {
+        QueryScope.Local scope = QueryScope.current();
+        return scope != null && scope.stale();
+    }
+
+    /**
+     * Answers a request for one key of {@code store}: locally when this instance holds the copy that
+     * answers, else by forwarding the same request. An empty answer is a 404 with {@code notFound}.
      */
     public ResponseEntity<?> byKey(String store, String key, HttpServletRequest request, Supplier<Optional<?>> local,
                                    String notFound) {
+        QueryScope forwarded = QueryScope.of(request.getHeader(QueryScope.HEADER));
+        if (forwarded != null) {
+            return answerKeyLocally(store, forwarded.partitions().get(0), forwarded.stale(), local, notFound);
+        }
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null
-                || owner.activeHost().port() < 0) {
-            throw unavailable("no instance owns key '" + key + "' right now (rebalancing)");
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            throw unavailable("no instance holds key '" + key + "' right now (rebalancing)");
         }
-        if (owner.activeHost().equals(hosts.self())) {
-            Object value = local.get().orElseThrow(() -> ApiException.notFound(notFound));
-            return ResponseEntity.ok(value);
+        List<HostInfo> copies = new ArrayList<>();
+        if (owner.activeHost() != null && owner.activeHost().port() >= 0) {
+            copies.add(owner.activeHost());
         }
-        if (request.getHeader(FORWARDED_HEADER) != null) {
-            // a forwarded call reached an instance that no longer owns the key: the owner moved
-            throw unavailable("key '" + key + "' is moving between instances (rebalancing)");
+        copies.addAll(owner.standbyHosts());
+        String lastProblem = "no instance holds key '" + key + "' right now (rebalancing)";
+        for (HostInfo host : copies) {
+            boolean stale = !host.equals(owner.activeHost());
+            try {
+                if (host.equals(hosts.self())) {
+                    return answerKeyLocally(store, owner.partition(), stale, local, notFound);
+                }
+                ResponseEntity<byte[]> answer = forwarder.get(host, request, new QueryScope(false, List.of(owner.partition()), stale));
+                String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
+                ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(host)));
+                return answer;
+            } catch (Forwarder.Unavailable e) {
+                lastProblem = e.getMessage();
+            } catch (ApiException e) {
+                if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+                    throw e;
+                }
+                lastProblem = e.getMessage();
+            }
         }
-        return forward(owner.activeHost(), request);
+        throw unavailable("no copy of key '" + key + "' can answer right now: " + lastProblem);
+    }
+
+    private ResponseEntity<?> answerKeyLocally(String store, int partition, boolean stale, Supplier<Optional<?>> local,
+                                               String notFound) {
+        Long lag = stale ? standbyLag(store, partition) : null;
+        Optional<?> value = inScope(partition, stale, local);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (stale) {
+            response.header(SERVED_FROM_HEADER, "standby").header(STANDBY_LAG_HEADER, lag.toString());
+        }
+        return response.body(value.orElseThrow(() -> ApiException.notFound(notFound)));
     }
 
     /**
-     * Gathers a list from the active stores of every instance that hosts {@code store}. A call from
-     * another instance gets only this instance's items; the instance the user called merges them and
-     * applies {@code finish} (sorting, limits, pages). {@code X-Served-By} names every instance.
+     * Gathers a list from every partition of {@code store}, each from one copy; the instance the user
+     * called merges the items and applies {@code finish} (sorting, limits, pages). {@code X-Served-By}
+     * names every instance that answered.
      */
     public <T> Object gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
                              Function<List<T>, Object> finish) {
-        if (LOCAL.equals(request.getHeader(FORWARDED_HEADER))) {
-            return local.get();
+        QueryScope forwarded = QueryScope.of(request.getHeader(QueryScope.HEADER));
+        if (forwarded != null) {
+            return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);
         }
-        KafkaStreams streams = streams();
-        List<HostInfo> owners = streams.metadataForAllStreamsClients().stream()
-                .filter(m -> m.stateStoreNames().contains(store) && !m.topicPartitions().isEmpty())
-                .map(StreamsMetadata::hostInfo)
-                .distinct()
-                .toList();
-        if (owners.isEmpty()) {
-            throw unavailable("no instance hosts " + store + " right now (starting or rebalancing)");
-        }
+        Copies copies = copiesOf(store);
         JavaType listType = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
-        List<CompletableFuture<List<T>>> parts = owners.stream()
-                .map(host -> host.equals(hosts.self())
-                        ? CompletableFuture.completedFuture(local.get())
-                        : CompletableFuture.<List<T>>supplyAsync(() -> fetchLocal(host, request, listType), executor))
-                .toList();
+        Map<HostInfo, CompletableFuture<List<T>>> fromActive = new LinkedHashMap<>();
+        copies.partitionsByActive().forEach((host, partitions) -> fromActive.put(host, host.equals(hosts.self())
+                ? CompletableFuture.completedFuture(null) // answered below, on this thread (store scopes are thread-bound)
+                : CompletableFuture.supplyAsync(() -> remoteList(host, request, partitions, false, listType), executor)));
         List<T> items = new ArrayList<>();
-        for (CompletableFuture<List<T>> part : parts) {
-            items.addAll(join(part));
+        Set<String> servedBy = new LinkedHashSet<>();
+        for (var entry : fromActive.entrySet()) {
+            HostInfo host = entry.getKey();
+            List<Integer> partitions = copies.partitionsByActive().get(host);
+            try {
+                items.addAll(host.equals(hosts.self()) ? localPartitions(store, partitions, false, local) : join(entry.getValue()));
+                servedBy.add(QueryHosts.address(host));
+            } catch (Forwarder.Unavailable | ApiException | InvalidStateStoreException e) {
+                for (int partition : partitions) {
+                    items.addAll(fromStandby(store, request, copies, partition, local, listType, servedBy));
+                }
+            }
         }
-        ServedBy.record(request, owners.stream().map(QueryHosts::address).toList());
+        for (int partition : copies.withoutActive()) {
+            items.addAll(fromStandby(store, request, copies, partition, local, listType, servedBy));
+        }
+        ServedBy.record(request, List.copyOf(servedBy));
         return finish.apply(items);
     }
 
-    private <T> List<T> fetchLocal(HostInfo host, HttpServletRequest request, JavaType listType) {
-        byte[] body = client.get().uri(target(host, request))
-                .header(FORWARDED_HEADER, LOCAL)
-                .retrieve()
-                .body(byte[].class);
-        return Json.MAPPER.readValue(body, listType);
-    }
-
-    private ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request) {
-        try {
-            ResponseEntity<byte[]> answer = client.get().uri(target(owner, request))
-                    .header(FORWARDED_HEADER, KEY)
-                    .exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
-                            .headers(h -> copy(res.getHeaders(), h))
-                            .body(res.getBody().readAllBytes()));
-            String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
-            ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(owner)));
-            return answer;
-        } catch (RestClientException e) {
-            log.warn("Forwarding {} to {} failed: {}", request.getRequestURI(), QueryHosts.address(owner), e.getMessage());
-            throw unavailable("the instance that owns this key (" + QueryHosts.address(owner) + ") does not answer");
-        }
-    }
-
-    private static void copy(HttpHeaders from, HttpHeaders to) {
-        for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.RETRY_AFTER, ServedBy.HEADER)) {
-            String value = from.getFirst(name);
-            if (value != null) {
-                to.set(name, value);
+    private <T> List<T> fromStandby(String store, HttpServletRequest request, Copies copies, int partition,
+                                    Supplier<List<T>> local, JavaType listType, Set<String> servedBy) {
+        for (HostInfo host : copies.standbys().getOrDefault(partition, List.of())) {
+            try {
+                List<T> part = host.equals(hosts.self())
+                        ? localPartitions(store, List.of(partition), true, local)
+                        : remoteList(host, request, List.of(partition), true, listType);
+                servedBy.add(QueryHosts.address(host));
+                return part;
+            } catch (Forwarder.Unavailable | ApiException | InvalidStateStoreException e) {
+                // try the next standby
             }
         }
+        throw unavailable("partition " + partition + " of " + store + " has no copy that can answer right now");
     }
 
-    private static URI target(HostInfo host, HttpServletRequest request) {
-        String query = request.getQueryString();
-        return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
+    private <T> List<T> localPartitions(String store, List<Integer> partitions, boolean stale, Supplier<List<T>> local) {
+        List<T> items = new ArrayList<>();
+        for (int partition : partitions) {
+            if (stale) {
+                standbyLag(store, partition);
+            }
+            items.addAll(inScope(partition, stale, local));
+        }
+        return items;
+    }
+
+    private <T> List<T> remoteList(HostInfo host, HttpServletRequest request, List<Integer> partitions, boolean stale,
+                                   JavaType listType) {
+        ResponseEntity<byte[]> answer = forwarder.get(host, request, new QueryScope(true, partitions, stale));
+        if (!answer.getStatusCode().is2xxSuccessful() || answer.getBody() == null) {
+            throw new Forwarder.Unavailable(QueryHosts.address(host) + " answered " + answer.getStatusCode());
+        }
+        return Json.MAPPER.readValue(answer.getBody(), listType);
+    }
+
+    /** Who holds which partition of a store, from Kafka Streams metadata. */
+    private record Copies(Map<HostInfo, List<Integer>> partitionsByActive, Map<Integer, List<HostInfo>> standbys,
+                          List<Integer> withoutActive) {
+    }
+
+    private Copies copiesOf(String store) {
+        KafkaStreams streams = streams();
+        StoreLayout storeLayout = layout();
+        Map<Integer, HostInfo> active = new TreeMap<>();
+        Map<Integer, List<HostInfo>> standbys = new TreeMap<>();
+        for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+            for (TopicPartition tp : instance.topicPartitions()) {
+                if (storeLayout.feeds(store, tp.topic())) {
+                    active.put(tp.partition(), instance.hostInfo());
+                }
+            }
+            for (TopicPartition tp : instance.standbyTopicPartitions()) {
+                if (storeLayout.feeds(store, tp.topic())) {
+                    List<HostInfo> list = standbys.computeIfAbsent(tp.partition(), p -> new ArrayList<>());
+                    if (!list.contains(instance.hostInfo())) {
+                        list.add(instance.hostInfo());
+                    }
+                }
+            }
+        }
+        int partitions = Math.max(active.isEmpty() ? 0 : ((TreeMap<Integer, HostInfo>) active).lastKey() + 1,
+                standbys.isEmpty() ? 0 : ((TreeMap<Integer, List<HostInfo>>) standbys).lastKey() + 1);
+        if (partitions == 0) {
+            throw unavailable("no instance hosts " + store + " right now (starting or rebalancing)");
+        }
+        Map<HostInfo, List<Integer>> byActive = new LinkedHashMap<>();
+        List<Integer> withoutActive = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            HostInfo host = active.get(p);
+            if (host != null) {
+                byActive.computeIfAbsent(host, h -> new ArrayList<>()).add(p);
+            } else if (standbys.containsKey(p)) {
+                withoutActive.add(p);
+            } else {
+                throw unavailable("partition " + p + " of " + store + " is not assigned right now (rebalancing)");
+            }
+        }
+        return new Copies(byActive, standbys, withoutActive);
+    }
+
+    private StoreLayout layout() {
+        if (layout == null) {
+            layout = new StoreLayout(runner.service().topology().describe(), runner.applicationId());
+        }
+        return layout;
+    }
+
+    /** The lag of this instance's standby copy of a partition, or 503 when it is too far behind. */
+    private long standbyLag(String store, int partition) {
+        LagInfo lag = streams().allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
+        if (lag == null) {
+            throw unavailable("this instance holds no copy of partition " + partition + " of " + store);
+        }
+        if (lag.offsetLag() > maxStandbyLag) {
+            throw unavailable("the standby copy is " + lag.offsetLag() + " records behind (max " + maxStandbyLag + ")");
+        }
+        return lag.offsetLag();
+    }
+
+    private <R> R inScope(int partition, boolean stale, Supplier<R> local) {
+        try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
+            return local.get();
+        } catch (InvalidStateStoreException e) {
+            throw unavailable("the store of partition " + partition + " is not queryable right now (rebalancing or restoring)");
+        }
     }
 
     private <T> List<T> join(CompletableFuture<List<T>> part) {
         try {
             return part.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof ApiException api) {
-                throw api;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            if (cause instanceof InvalidStateStoreException) {
-                throw unavailable("a store is not queryable right now (rebalancing or restoring)");
-            }
-            log.warn("Gathering from another instance failed: {}", cause.toString());
-            throw unavailable("an instance did not answer; the list would be incomplete");
+            throw e;
         }
     }
 

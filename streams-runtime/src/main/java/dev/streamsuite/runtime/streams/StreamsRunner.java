@@ -84,6 +84,10 @@ public final class StreamsRunner implements SmartLifecycle {
         return Optional.ofNullable(streams);
     }
 
+    public String applicationId() {
+        return String.valueOf(config.get(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
     public ServiceTopology service() {
         return service;
     }

@@ -1,0 +1,187 @@
+package dev.streamsuite.purchases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.testsupport.Http;
+import dev.streamsuite.testsupport.KafkaBroker;
+import dev.streamsuite.testsupport.KafkaClients;
+import dev.streamsuite.testsupport.ServiceProcess;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Three instances of one application under continuous queries: a SIGKILL and a rolling restart give
+ * only correct answers or 503s with Retry-After, never a wrong value or a 500, and the dead instance's
+ * keys are served from standbys. The figures are printed for the README.
+ */
+@ExtendWith(KafkaBroker.class)
+class HighAvailabilityIT {
+
+    private static final int USERS = 30;
+    private static final List<ServiceProcess> instances = new ArrayList<>();
+
+    @AfterAll
+    static void stop() {
+        instances.forEach(ServiceProcess::stop);
+    }
+
+    /** Outcomes of the querying client. */
+    static final class Tally {
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong fromStandby = new AtomicLong();
+        final AtomicLong unavailable = new AtomicLong();
+        final List<String> wrong = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String toString() {
+            return "ok=" + ok + " (from standby " + fromStandby + "), 503=" + unavailable + ", wrong=" + wrong.size();
+        }
+    }
+
+    @Test
+    void killAndRollingRestartGiveOnlyCorrectAnswersOr503() throws Exception {
+        String bootstrap = KafkaBroker.bootstrapServers();
+        Instant base = Instant.ofEpochMilli((System.currentTimeMillis() - Duration.ofHours(5).toMillis()) / 300_000 * 300_000);
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            for (int i = 0; i < 5; i++) {
+                String user = "ha-" + u;
+                records.add(new SimpleEntry<>(user, "{\"purchaseId\":\"ha-" + u + "-" + i + "\",\"userId\":\"" + user
+                        + "\",\"amount\":" + (i + 1) + ".25,\"timestamp\":\"" + base.plusSeconds(30 + i) + "\"}"));
+            }
+        }
+        KafkaClients.send(bootstrap, "purchases", records);
+        for (int i = 0; i < 3; i++) {
+            instances.add(ServiceProcess.of("purchase-aggregator", bootstrap, "--spring.application.name=pa-ha",
+                    "--spring.kafka.streams.properties.session.timeout.ms=6000"));
+        }
+        instances.forEach(ServiceProcess::start);
+        for (ServiceProcess instance : instances) {
+            instance.awaitReady(Duration.ofSeconds(120));
+        }
+        Map<String, String> expected = awaitBaseline(instances.get(0));
+
+        Map<ServiceProcess, Boolean> up = new ConcurrentHashMap<>();
+        instances.forEach(i -> up.put(i, true));
+        Tally tally = new Tally();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread client = new Thread(() -> {
+            while (running.get()) {
+                List<ServiceProcess> alive = instances.stream().filter(i -> up.getOrDefault(i, false)).toList();
+                ServiceProcess via = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
+                String user = "ha-" + ThreadLocalRandom.current().nextInt(USERS);
+                query(via, user, expected.get(user), tally);
+            }
+        });
+        client.start();
+
+        ServiceProcess victim = instances.get(2);
+        up.put(victim, false);
+        victim.kill();
+        Thread.sleep(15_000);
+        Tally afterKill = snapshot(tally);
+        victim.start();
+        victim.awaitReady(Duration.ofSeconds(120));
+        up.put(victim, true);
+        Thread.sleep(3_000);
+
+        for (int i = 0; i < 2; i++) {
+            ServiceProcess bounced = instances.get(i);
+            up.put(bounced, false);
+            bounced.stop();
+            bounced.start();
+            bounced.awaitReady(Duration.ofSeconds(120));
+            up.put(bounced, true);
+            Thread.sleep(3_000);
+        }
+        running.set(false);
+        client.join();
+
+        System.out.println("HA figures: SIGKILL of 1 of 3 instances, first 15 s: " + afterKill);
+        System.out.println("HA figures: whole run incl. restart and rolling restart of 2 instances: " + tally);
+        assertThat(tally.wrong).as("wrong answers").isEmpty();
+        assertThat(afterKill.fromStandby.get()).as("answers from standbys while an instance was dead").isPositive();
+        for (ServiceProcess instance : instances) {
+            for (int u = 0; u < USERS; u++) {
+                Tally last = new Tally();
+                awaitOk(instance, "ha-" + u, expected.get("ha-" + u), last);
+            }
+        }
+    }
+
+    private static Tally snapshot(Tally tally) {
+        Tally copy = new Tally();
+        copy.ok.set(tally.ok.get());
+        copy.fromStandby.set(tally.fromStandby.get());
+        copy.unavailable.set(tally.unavailable.get());
+        copy.wrong.addAll(tally.wrong);
+        return copy;
+    }
+
+    private static void query(ServiceProcess via, String user, String expected, Tally tally) {
+        HttpResponse<String> r;
+        try {
+            r = Http.get(via.url("/api/users/" + user + "/summaries"));
+        } catch (RuntimeException e) {
+            return; // the instance itself went away between choosing it and calling it
+        }
+        if (r.statusCode() == 200 && r.body().equals(expected)) {
+            tally.ok.incrementAndGet();
+            if ("standby".equals(r.headers().firstValue("X-Served-From").orElse(""))) {
+                tally.fromStandby.incrementAndGet();
+            }
+        } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+            tally.unavailable.incrementAndGet();
+        } else {
+            tally.wrong.add(user + " via " + via.address() + ": " + r.statusCode() + " " + r.body() + " served by "
+                    + r.headers().firstValue("X-Served-By").orElse("?") + " from " + r.headers().firstValue("X-Served-From").orElse("active")
+                    + " lag " + r.headers().firstValue("X-Standby-Lag").orElse("-") + " at " + Instant.now());
+        }
+    }
+
+    private static void awaitOk(ServiceProcess via, String user, String expected, Tally tally) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            long before = tally.ok.get();
+            query(via, user, expected, tally);
+            if (tally.ok.get() > before) {
+                return;
+            }
+            assertThat(tally.wrong).isEmpty();
+            assertThat(System.nanoTime()).as("%s never answered 200 for %s", via.address(), user).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Waits until every user's summary has all 5 purchases, and returns the answers. */
+    private static Map<String, String> awaitBaseline(ServiceProcess via) throws InterruptedException {
+        Map<String, String> answers = new TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        for (int u = 0; u < USERS; u++) {
+            while (true) {
+                HttpResponse<String> r = Http.get(via.url("/api/users/ha-" + u + "/summaries"));
+                if (r.statusCode() == 200 && r.body().contains("\"count\":5")) {
+                    answers.put("ha-" + u, r.body());
+                    break;
+                }
+                assertThat(System.nanoTime()).as("no baseline for ha-%s: %s", u, r.body()).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+        return answers;
+    }
+}

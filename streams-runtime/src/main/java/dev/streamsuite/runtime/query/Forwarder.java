@@ -1,0 +1,99 @@
+package dev.streamsuite.runtime.query;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls another instance with the user's request path and a {@link QueryScope}: pooled JDK HTTP client
+ * with timeouts, one retry on connection failures, and a circuit breaker per peer so a dead instance
+ * costs one fast failure instead of a timeout per request. Only hosts from Kafka Streams metadata are
+ * ever passed in.
+ */
+final class Forwarder {
+
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+    /** The peer cannot answer now (down, breaker open, or it answered 503): try another copy. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final RestClient client;
+    private final CircuitBreakerRegistry breakers;
+    private final Retry retry;
+
+    Forwarder(RestClient client) {
+        this.client = client;
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(3)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(3))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordExceptions(ResourceAccessException.class)
+                .build());
+        this.retry = Retry.of("forward", RetryConfig.custom()
+                .maxAttempts(2)
+                .waitDuration(Duration.ofMillis(100))
+                .retryExceptions(ResourceAccessException.class)
+                .build());
+    }
+
+    /** GETs the same path on {@code host}; a 503 or an unreachable host is {@link Unavailable}. */
+    ResponseEntity<byte[]> get(HostInfo host, HttpServletRequest request, QueryScope scope) {
+        URI target = target(host, request);
+        CircuitBreaker breaker = breakers.circuitBreaker(QueryHosts.address(host));
+        Supplier<ResponseEntity<byte[]>> call = () -> client.get().uri(target)
+                .header(QueryScope.HEADER, scope.header())
+                .exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
+                        .headers(h -> copy(res.getHeaders(), h))
+                        .body(res.getBody().readAllBytes()));
+        ResponseEntity<byte[]> answer;
+        try {
+            answer = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+        } catch (CallNotPermittedException e) {
+            throw new Unavailable(QueryHosts.address(host) + " is failing (circuit open)");
+        } catch (ResourceAccessException e) {
+            log.warn("Instance {} does not answer: {}", QueryHosts.address(host), e.getMessage());
+            throw new Unavailable(QueryHosts.address(host) + " does not answer");
+        }
+        if (answer.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)) {
+            throw new Unavailable(QueryHosts.address(host) + " cannot answer right now");
+        }
+        return answer;
+    }
+
+    private static void copy(HttpHeaders from, HttpHeaders to) {
+        for (String name : List.of(HttpHeaders.CONTENT_TYPE, ServedBy.HEADER, InteractiveQueries.SERVED_FROM_HEADER,
+                InteractiveQueries.STANDBY_LAG_HEADER)) {
+            String value = from.getFirst(name);
+            if (value != null) {
+                to.set(name, value);
+            }
+        }
+    }
+
+    private static URI target(HostInfo host, HttpServletRequest request) {
+        String query = request.getQueryString();
+        return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+}
