@@ -13,13 +13,14 @@ Usage: ./run-local.sh [options]
   --rate N              demo events per second (default 20)
   --kafka-port N        broker port (default 9092)
   --ports A,B,C         ports of purchase-aggregator, order-enricher, fraud-detector (default 8081,8082,8083)
+  --dashboard-port N    port of the live web dashboard (default 8080)
   --data DIR            where broker data, service state and logs live (default ./data)
   --build               rebuild the jars even if they exist
   -h, --help            this help
 USAGE
 }
 
-KAFKA_PORT=9092; PORTS="8081,8082,8083"; DATA=./data; DEMO=1; CLEAN=0; BUILD=0; RATE=20
+KAFKA_PORT=9092; PORTS="8081,8082,8083"; DATA=./data; DEMO=1; CLEAN=0; BUILD=0; RATE=20; DASHBOARD_PORT=8080
 while [ $# -gt 0 ]; do
   case "$1" in
     --clean) CLEAN=1 ;;
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
     --rate) RATE="${2:?--rate needs a value}"; shift ;;
     --kafka-port) KAFKA_PORT="${2:?--kafka-port needs a value}"; shift ;;
     --ports) PORTS="${2:?--ports needs a value}"; shift ;;
+    --dashboard-port) DASHBOARD_PORT="${2:?--dashboard-port needs a value}"; shift ;;
     --data) DATA="${2:?--data needs a value}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -40,13 +42,14 @@ SERVICE_PORTS=("$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT")
 BOOTSTRAP="localhost:$KAFKA_PORT"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "${SERVICE_PORTS[@]}"; do
-  if port_busy "$p"; then echo "Port $p is in use; stop what runs there or pick other ports (--kafka-port, --ports)." >&2; exit 1; fi
+for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "${SERVICE_PORTS[@]}" "$DASHBOARD_PORT"; do
+  if port_busy "$p"; then echo "Port $p is in use; stop what runs there or pick other ports (--kafka-port, --ports, --dashboard-port)." >&2; exit 1; fi
 done
 
 jars_missing() {
   for s in "${SERVICES[@]}"; do [ -f "$s/target/$s.jar" ] || return 0; done
   [ -f load-generator/target/load-generator.jar ] && [ -f local-kafka/target/local-kafka.jar ] || return 0
+  [ -f dashboard/target/dashboard.jar ] || return 0
   return 1
 }
 if [ "$BUILD" = 1 ] || jars_missing; then
@@ -96,6 +99,19 @@ for i in 0 1 2; do
   echo "  $s is ready"
 done
 
+echo "Starting the dashboard on http://localhost:$DASHBOARD_PORT ..."
+java -Xmx256m -jar dashboard/target/dashboard.jar --server.port="$DASHBOARD_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --dashboard.services.purchase-aggregator="http://localhost:$PURCHASE_PORT" \
+  --dashboard.services.order-enricher="http://localhost:$ORDER_PORT" \
+  --dashboard.services.fraud-detector="http://localhost:$FRAUD_PORT" > "$DATA/logs/dashboard.log" 2>&1 &
+PIDS+=($!)
+DASHBOARD_PID=$!
+for _ in $(seq 1 60); do
+  curl -fs "http://localhost:$DASHBOARD_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$DASHBOARD_PID" 2>/dev/null || { echo "The dashboard exited; see $DATA/logs/dashboard.log" >&2; tail -30 "$DATA/logs/dashboard.log" >&2; exit 1; }
+  sleep 1
+done
+
 if [ "$DEMO" = 1 ]; then
   echo "Starting the demo generator ($RATE events/s) ..."
   # a fresh run id per start: ids of earlier runs in the same data would otherwise count as duplicates
@@ -108,6 +124,7 @@ fi
 cat <<INFO
 
 The suite is running (logs in $DATA/logs):
+  Dashboard             http://localhost:$DASHBOARD_PORT   (live results and operations; open it in a browser)
   Kafka                 $BOOTSTRAP
   purchase-aggregator   http://localhost:$PURCHASE_PORT   (health: /actuator/health/readiness, metrics: /actuator/prometheus)
   order-enricher        http://localhost:$ORDER_PORT

@@ -1,6 +1,8 @@
 package dev.streamsuite.runtime.config;
 
 import dev.streamsuite.model.Json;
+import dev.streamsuite.runtime.metrics.StreamsMetrics;
+import dev.streamsuite.runtime.metrics.StreamsMetricsConfiguration;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.ProblemHandler;
 import dev.streamsuite.runtime.query.QueryHosts;
@@ -28,6 +30,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -41,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(SuiteProperties.class)
+@Import(StreamsMetricsConfiguration.class)
 public class StreamsRuntimeAutoConfiguration {
 
     @Bean
@@ -57,8 +61,8 @@ public class StreamsRuntimeAutoConfiguration {
     }
 
     @Bean
-    StreamsState streamsState() {
-        return new StreamsState();
+    StreamsState streamsState(StreamsMetrics metrics) {
+        return new StreamsState(metrics.restoreListener());
     }
 
     @Bean
@@ -84,10 +88,12 @@ public class StreamsRuntimeAutoConfiguration {
 
     @Bean
     StreamsRunner streamsRunner(ServiceTopology service, KafkaProperties kafka, SuiteProperties suite, QueryHosts hosts,
-                                StreamsState state, MeterRegistry registry,
+                                StreamsState state, MeterRegistry registry, StreamsMetrics metrics,
                                 @Value("${spring.application.name}") String applicationName) {
         Map<String, Object> admin = kafka.buildAdminProperties();
-        return new StreamsRunner(service, streamsConfig(kafka, suite, hosts, applicationName),
+        Properties config = streamsConfig(kafka, suite, hosts, applicationName);
+        metrics.instrument(service, config);
+        return new StreamsRunner(service, config,
                 new TopicInitializer(admin, suite.topics()), state, registry);
     }
 

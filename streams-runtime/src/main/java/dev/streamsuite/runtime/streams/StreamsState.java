@@ -18,6 +18,28 @@ public final class StreamsState implements KafkaStreams.StateListener, StateRest
 
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private final Set<TopicPartition> restoring = ConcurrentHashMap.newKeySet();
+    private final StateRestoreListener restoreObserver;
+
+    public StreamsState() {
+        this(new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
+            }
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+            }
+        });
+    }
+
+    /** @param restoreObserver is told every restoration event too (restoration metrics) */
+    public StreamsState(StateRestoreListener restoreObserver) {
+        this.restoreObserver = restoreObserver;
+    }
 
     @Override
     public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
@@ -48,21 +70,25 @@ public final class StreamsState implements KafkaStreams.StateListener, StateRest
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
         restoring.add(partition);
+        restoreObserver.onRestoreStart(partition, store, startingOffset, endingOffset);
         log.info("Restoring {} from {} ({} records)", store, partition, endingOffset - startingOffset);
     }
 
     @Override
     public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
+        restoreObserver.onBatchRestored(partition, store, batchEndOffset, numRestored);
     }
 
     @Override
     public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
         restoring.remove(partition);
+        restoreObserver.onRestoreEnd(partition, store, totalRestored);
         log.info("Restored {} from {} ({} records)", store, partition, totalRestored);
     }
 
     @Override
     public void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
         restoring.remove(partition);
+        restoreObserver.onRestoreSuspended(partition, store, totalRestored);
     }
 }
