@@ -61,14 +61,14 @@ public final class LocalKafka {
 
     private static void format(Path config) {
         List<String> formatArgs = new ArrayList<>(List.of("format", "--config", config.toString(),
-                "--cluster-id", uuidToClusterId(UUID.randomUUID()), "--standalone", "--ignore-formatted"));
+                "--cluster-id=" + uuidToClusterId(UUID.randomUUID()), "--standalone", "--ignore-formatted"));
         int rc = kafka.tools.StorageTool.execute(formatArgs.toArray(String[]::new), new PrintStream(System.out, true));
         if (rc != 0) {
             throw new IllegalStateException("formatting the KRaft log directory failed with exit code " + rc);
         }
     }
 
-    /** Kafka cluster ids are 22-character URL-safe base64 UUIDs. */
+    /** Kafka cluster ids are 22-character URL-safe base64 UUIDs; one may start with "-", hence "--cluster-id=". */
     private static String uuidToClusterId(UUID uuid) {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
         buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
