@@ -19,8 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Producing test input and reading outputs (read_committed) on the test broker. */
@@ -106,13 +104,5 @@ public final class KafkaClients {
     /** Reads until at least {@code count} records arrived and then {@code quiet} passed without more. */
     public static List<Read> readAtLeast(String bootstrap, String topic, int count, Duration timeout) {
         return readUntil(bootstrap, topic, r -> r.size() >= count, Duration.ofSeconds(2), timeout);
-    }
-
-    static StringDeserializer strings() {
-        return new StringDeserializer();
-    }
-
-    static ByteArraySerializer bytes() {
-        return new ByteArraySerializer();
     }
 }
