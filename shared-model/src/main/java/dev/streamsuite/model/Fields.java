@@ -6,7 +6,6 @@ import static dev.streamsuite.model.InvalidRecordException.WRONG_TYPE;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +100,7 @@ public final class Fields {
         String text = requiredText(name);
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(text).toInstant();
+            instant = Instants.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(WRONG_TYPE, name, "is not an ISO-8601 instant with offset: '" + abbreviate(text) + "'");
         }

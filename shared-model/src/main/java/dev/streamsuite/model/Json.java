@@ -1,5 +1,6 @@
 package dev.streamsuite.model;
 
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -7,17 +8,27 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
  * The one JSON configuration of the suite: ISO-8601 instants, {@code BigDecimal} for every JSON
  * fraction (never {@code double}), plain decimal output ({@code 45.50}, not {@code 4.55E+1}),
- * unknown fields ignored and duplicate fields rejected.
+ * unknown fields ignored and duplicate fields rejected. Instants go through {@link Instants} (same text
+ * as Jackson's own, without {@code java.time.format} on the hot path).
  */
 public final class Json {
 
@@ -27,6 +38,9 @@ public final class Json {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(new SimpleModule("fast-instants")
+                    .addSerializer(Instant.class, new InstantWriter())
+                    .addDeserializer(Instant.class, new InstantReader()))
             .build();
 
     private Json() {
@@ -79,5 +93,34 @@ public final class Json {
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    private static final class InstantWriter extends StdScalarSerializer<Instant> {
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
+            gen.writeString(Instants.format(value));
+        }
+    }
+
+    /** Canonical ISO text on the fast path; every other form as Jackson's own deserializer reads it. */
+    private static final class InstantReader extends StdScalarDeserializer<Instant> {
+        InstantReader() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                Instant fast = Instants.parseCanonical(parser.getString());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 }
