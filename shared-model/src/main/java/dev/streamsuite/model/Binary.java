@@ -239,7 +239,8 @@ public final class Binary {
             };
         }
 
-        void requireEnd(String topic) {
+        /** Fails unless every byte was read: a value of another shape must not pass as this one. */
+        public void requireEnd(String topic) {
             if (at != buf.length) {
                 throw new SerializationException((buf.length - at) + " bytes left over in a value of " + topic);
             }
