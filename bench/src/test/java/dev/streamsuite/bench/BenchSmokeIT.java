@@ -35,7 +35,7 @@ class BenchSmokeIT {
                 .paths(Path.of(".."), work, out)
                 // start-up speed over peak speed, as the integration tests of the services do
                 .serviceJvmOpts(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
-                .durations(0.05, 1, 1, 0.2, 0.3, 0.05, 0.2);
+                .durations(0.05, 1, 0.5, 0.1, 0.3, 0.05, 0.2);
 
         Report report = new Bench(config).run();
 
