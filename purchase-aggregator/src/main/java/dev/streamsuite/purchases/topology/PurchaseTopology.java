@@ -93,7 +93,7 @@ public final class PurchaseTopology {
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, false),
-                Serdes.String(), Json.serde(PurchaseSummary.class)));
+                Serdes.String(), WindowTotals.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMIT_STORE),
                 Serdes.String(), Serdes.Long()));
 

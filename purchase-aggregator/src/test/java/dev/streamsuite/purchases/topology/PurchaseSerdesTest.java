@@ -2,12 +2,17 @@ package dev.streamsuite.purchases.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.model.Binary;
+import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Purchase;
+import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.InputSerde;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,37 @@ class PurchaseSerdesTest {
         assertThat(back.value()).isEqualTo(new Purchase("p-1", "ユーザー-😀", new BigDecimal("12.50"), "PURCHASE",
                 Instant.parse("2026-11-24T10:03:12Z")));
         assertThat(back.raw()).isEqualTo(raw);
+    }
+
+    private static BigDecimal randomDecimal(SplittableRandom random) {
+        if (random.nextInt(10) == 0) { // beyond a long
+            BigInteger unscaled = new BigInteger(random.nextInt(64, 200), new Random(random.nextLong()));
+            return new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(-4, 8));
+        }
+        return BigDecimal.valueOf(random.nextLong(), random.nextInt(-4, 8));
+    }
+
+    @Test
+    void windowTotalsKeepCountAndMoneyExactly() {
+        Serde<WindowTotals> serde = WindowTotals.serde();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            WindowTotals value = new WindowTotals(random.nextLong(), randomDecimal(random), randomDecimal(random),
+                    randomDecimal(random));
+            byte[] bytes = serde.serializer().serialize("store", value);
+            assertThat(bytes[0]).isEqualTo(Binary.FORMAT_1);
+            WindowTotals back = serde.deserializer().deserialize("store", bytes);
+            assertThat(back).isEqualTo(value); // BigDecimal.equals compares the scale as well
+        }
+    }
+
+    @Test
+    void windowTotalsReadTheWholeSummariesAnEarlierVersionStoredAsJson() {
+        PurchaseSummary legacy = new PurchaseSummary("ユーザー-😀", Instant.parse("2026-11-24T10:00:00Z"),
+                Instant.parse("2026-11-24T10:05:00Z"), 3, new BigDecimal("47.50"), new BigDecimal("5.00"), new BigDecimal("30"));
+        WindowTotals read = WindowTotals.serde().deserializer().deserialize("store", Json.write(legacy));
+        assertThat(read).isEqualTo(new WindowTotals(3, new BigDecimal("47.50"), new BigDecimal("5.00"), new BigDecimal("30")));
+        assertThat(read.summary(legacy.userId(), legacy.windowStart().toEpochMilli(), 300_000)).isEqualTo(legacy);
     }
 
     private static String quote(String text) {
