@@ -1,5 +1,6 @@
 package dev.streamsuite.purchases.topology;
 
+import dev.streamsuite.model.Instants;
 import dev.streamsuite.model.Purchase;
 import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.runtime.topology.Input;
@@ -84,15 +85,14 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         WindowTotals current = windows.fetch(userId, windowStart);
         WindowTotals next = current == null ? WindowTotals.first(amount) : current.plus(amount);
         windows.put(userId, next, windowStart);
-        context.forward(new Record<>(userId, new Output(Kind.UPDATE, next.summary(userId, windowStart, size), null), timestamp,
-                new RecordHeaders()));
+        context.forward(new Record<>(userId, new Output(Kind.UPDATE, next.summary(userId, windowStart, size), null), timestamp));
     }
 
     private void late(Record<String, Input<Purchase>> record, long windowStart) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         boolean nullKey = headers.lastHeader(NullKeyMarker.HEADER) != null;
         headers.remove(NullKeyMarker.HEADER);
-        headers.add(LATE_HEADER, Instant.ofEpochMilli(windowStart).toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(LATE_HEADER, Instants.format(Instant.ofEpochMilli(windowStart)).getBytes(StandardCharsets.UTF_8));
         events.late(PurchaseTopology.INPUT);
         context.forward(new Record<>(nullKey ? null : record.key(), new Output(Kind.LATE, null, record.value().raw()),
                 record.timestamp(), headers));
@@ -112,7 +112,7 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
                     KeyValue<Windowed<String>, WindowTotals> window = closed.next();
                     PurchaseSummary summary = window.value.summary(window.key.key(), window.key.window().start(), size);
                     context.forward(new Record<>(window.key.key(), new Output(Kind.FINAL, summary, null),
-                            window.key.window().end() - 1, new RecordHeaders()));
+                            window.key.window().end() - 1));
                 }
             }
         }
