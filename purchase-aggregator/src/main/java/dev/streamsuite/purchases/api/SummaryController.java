@@ -3,6 +3,7 @@ package dev.streamsuite.purchases.api;
 import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.purchases.config.PurchaseProperties;
 import dev.streamsuite.purchases.topology.PurchaseTopology;
+import dev.streamsuite.purchases.topology.WindowTotals;
 import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Page;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -52,8 +55,8 @@ public class SummaryController {
     @GetMapping("/api/users/{userId}/summaries/latest")
     public ResponseEntity<?> latest(@PathVariable String userId, HttpServletRequest request) {
         return queries.byKey(PurchaseTopology.SUMMARY_STORE, userId, request, () -> {
-            try (WindowStoreIterator<PurchaseSummary> newestFirst = store().backwardFetch(userId, Instant.EPOCH, END_OF_TIME)) {
-                return newestFirst.hasNext() ? Optional.of(newestFirst.next().value) : Optional.empty();
+            try (WindowStoreIterator<WindowTotals> newestFirst = store().backwardFetch(userId, Instant.EPOCH, END_OF_TIME)) {
+                return newestFirst.hasNext() ? Optional.of(summary(userId, newestFirst.next())) : Optional.empty();
             }
         }, "no purchase summary for user '" + userId + "'");
     }
@@ -78,21 +81,26 @@ public class SummaryController {
 
     private List<PurchaseSummary> fetch(String userId, Instant from, Instant to) {
         List<PurchaseSummary> result = new ArrayList<>();
-        try (WindowStoreIterator<PurchaseSummary> it = store().fetch(userId, from, to)) {
-            it.forEachRemaining(kv -> result.add(kv.value));
+        try (WindowStoreIterator<WindowTotals> it = store().fetch(userId, from, to)) {
+            it.forEachRemaining(kv -> result.add(summary(userId, kv)));
         }
         return result;
     }
 
     private List<PurchaseSummary> fetchWindow(Instant start) {
         List<PurchaseSummary> result = new ArrayList<>();
-        try (KeyValueIterator<?, PurchaseSummary> it = store().fetchAll(start, start)) {
-            it.forEachRemaining(kv -> result.add(kv.value));
+        try (KeyValueIterator<Windowed<String>, WindowTotals> it = store().fetchAll(start, start)) {
+            it.forEachRemaining(kv -> result.add(kv.value.summary(kv.key.key(), kv.key.window().start(), windowSizeMs)));
         }
         return result;
     }
 
-    private ReadOnlyWindowStore<String, PurchaseSummary> store() {
+    /** The store holds figures only; user and window come from the key and the window's start. */
+    private PurchaseSummary summary(String userId, KeyValue<Long, WindowTotals> window) {
+        return window.value.summary(userId, window.key, windowSizeMs);
+    }
+
+    private ReadOnlyWindowStore<String, WindowTotals> store() {
         return queries.localStore(PurchaseTopology.SUMMARY_STORE, QueryableStoreTypes.windowStore());
     }
 }

@@ -1,9 +1,11 @@
 package dev.streamsuite.purchases.topology;
 
+import dev.streamsuite.model.Instants;
 import dev.streamsuite.model.Purchase;
 import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
@@ -44,7 +46,7 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
     private final long grace;
     private final TopologyEvents events;
     private ProcessorContext<String, Output> context;
-    private WindowStore<String, PurchaseSummary> windows;
+    private WindowStore<String, WindowTotals> windows;
     private KeyValueStore<String, Long> emitState;
     private long closedUntil;
 
@@ -73,29 +75,24 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
             if (windowEnd + grace <= streamTime) {
                 late(record, windowStart);
             } else {
-                aggregate(record.key(), purchase, windowStart, record.timestamp());
+                aggregate(record.key(), purchase.amount(), windowStart, record.timestamp());
             }
         }
         emitClosedWindows(streamTime);
     }
 
-    private void aggregate(String userId, Purchase purchase, long windowStart, long timestamp) {
-        PurchaseSummary current = windows.fetch(userId, windowStart);
-        PurchaseSummary next = current == null
-                ? new PurchaseSummary(userId, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowStart + size), 1,
-                purchase.amount(), purchase.amount(), purchase.amount())
-                : new PurchaseSummary(userId, current.windowStart(), current.windowEnd(), current.count() + 1,
-                current.totalAmount().add(purchase.amount()), current.minAmount().min(purchase.amount()),
-                current.maxAmount().max(purchase.amount()));
+    private void aggregate(String userId, BigDecimal amount, long windowStart, long timestamp) {
+        WindowTotals current = windows.fetch(userId, windowStart);
+        WindowTotals next = current == null ? WindowTotals.first(amount) : current.plus(amount);
         windows.put(userId, next, windowStart);
-        context.forward(new Record<>(userId, new Output(Kind.UPDATE, next, null), timestamp, new RecordHeaders()));
+        context.forward(new Record<>(userId, new Output(Kind.UPDATE, next.summary(userId, windowStart, size), null), timestamp));
     }
 
     private void late(Record<String, Input<Purchase>> record, long windowStart) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         boolean nullKey = headers.lastHeader(NullKeyMarker.HEADER) != null;
         headers.remove(NullKeyMarker.HEADER);
-        headers.add(LATE_HEADER, Instant.ofEpochMilli(windowStart).toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(LATE_HEADER, Instants.format(Instant.ofEpochMilli(windowStart)).getBytes(StandardCharsets.UTF_8));
         events.late(PurchaseTopology.INPUT);
         context.forward(new Record<>(nullKey ? null : record.key(), new Output(Kind.LATE, null, record.value().raw()),
                 record.timestamp(), headers));
@@ -110,11 +107,12 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         long fromStart = closedUntil == Long.MIN_VALUE ? 0 : closedUntil - size + 1;
         long toStart = closedEnd - size;
         if (toStart >= 0 && toStart >= fromStart) {
-            try (KeyValueIterator<Windowed<String>, PurchaseSummary> closed = windows.fetchAll(fromStart, toStart)) {
+            try (KeyValueIterator<Windowed<String>, WindowTotals> closed = windows.fetchAll(fromStart, toStart)) {
                 while (closed.hasNext()) {
-                    KeyValue<Windowed<String>, PurchaseSummary> window = closed.next();
-                    context.forward(new Record<>(window.key.key(), new Output(Kind.FINAL, window.value, null),
-                            window.key.window().end() - 1, new RecordHeaders()));
+                    KeyValue<Windowed<String>, WindowTotals> window = closed.next();
+                    PurchaseSummary summary = window.value.summary(window.key.key(), window.key.window().start(), size);
+                    context.forward(new Record<>(window.key.key(), new Output(Kind.FINAL, summary, null),
+                            window.key.window().end() - 1));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,5 +257,61 @@ class PurchaseTopologyTest {
         var update = summaries.readKeyValue();
         assertThat(update.key).isEqualTo("ユーザー-😀");
         assertThat(read(update.value).userId()).isEqualTo("ユーザー-😀");
+    }
+
+    @Test
+    void theStoreKeepsTheExactFiguresOfEachWindow() {
+        buy("u-1", "p-1", "12.50", "2026-11-24T10:01:00Z");
+        buy("u-1", "p-2", "5.00", "2026-11-24T10:02:00Z");
+        buy("u-1", "p-3", "1E+1", "2026-11-24T10:06:00Z");
+
+        WindowStore<String, WindowTotals> store = driver.getWindowStore(PurchaseTopology.SUMMARY_STORE);
+        assertThat(store.fetch("u-1", Instant.parse("2026-11-24T10:00:00Z").toEpochMilli()))
+                .isEqualTo(new WindowTotals(2, new BigDecimal("17.50"), new BigDecimal("5.00"), new BigDecimal("12.50")));
+        assertThat(store.fetch("u-1", Instant.parse("2026-11-24T10:05:00Z").toEpochMilli()))
+                .isEqualTo(new WindowTotals(1, new BigDecimal("10"), new BigDecimal("10"), new BigDecimal("10")));
+    }
+
+    @Test
+    void summariesAnEarlierVersionStoredAsJsonAreAggregatedAndFinalised() {
+        Instant start = Instant.parse("2026-11-24T10:00:00Z");
+        PurchaseSummary legacy = new PurchaseSummary("u-1", start, start.plus(Duration.ofMinutes(5)), 2,
+                new BigDecimal("17.50"), new BigDecimal("5.00"), new BigDecimal("12.50"));
+        bytesStore().put(Bytes.wrap("u-1".getBytes(StandardCharsets.UTF_8)), Json.write(legacy), start.toEpochMilli());
+
+        buy("u-1", "p-3", "0.25", "2026-11-24T10:03:00Z");
+        assertThat(summaries.readValue()).isEqualTo("{\"userId\":\"u-1\",\"windowStart\":\"2026-11-24T10:00:00Z\","
+                + "\"windowEnd\":\"2026-11-24T10:05:00Z\",\"count\":3,\"totalAmount\":17.75,\"minAmount\":0.25,\"maxAmount\":12.50}");
+
+        buy("u-2", "p-4", "1.00", "2026-11-24T10:06:00Z");
+        var closed = finals.readKeyValue();
+        assertThat(closed.key).isEqualTo("u-1");
+        assertThat(closed.value).isEqualTo("{\"userId\":\"u-1\",\"windowStart\":\"2026-11-24T10:00:00Z\","
+                + "\"windowEnd\":\"2026-11-24T10:05:00Z\",\"count\":3,\"totalAmount\":17.75,\"minAmount\":0.25,\"maxAmount\":12.50}");
+        assertThat(finals.isEmpty()).isTrue();
+    }
+
+    @Test
+    void repartitionedRecordsAnEarlierVersionWroteAsPlainJsonAreAggregatedOrLate() {
+        TestInputTopic<String, String> repartition = driver.createInputTopic(
+                "purchase-aggregator-test-" + PurchaseTopology.REPARTITION + "-repartition", new StringSerializer(), new StringSerializer());
+        String onTime = purchase("p-1", "u-1", "2.50", null, "2026-11-24T10:01:00Z");
+        repartition.pipeInput("u-1", onTime, Instant.parse("2026-11-24T10:01:00Z"));
+        assertThat(read(summaries.readValue()).totalAmount()).isEqualByComparingTo("2.50");
+
+        buy("u-2", "p-2", "1.00", "2026-11-24T10:06:00Z");
+        String late = purchase("p-3", "u-1", "1.50", null, "2026-11-24T10:02:00Z");
+        repartition.pipeInput("u-1", late, Instant.parse("2026-11-24T10:02:00Z"));
+        assertThat(new String(this.late.readValue(), StandardCharsets.UTF_8)).isEqualTo(late);
+    }
+
+    /** The bytes under the store's serde and cache, where an earlier version's values are found after an upgrade. */
+    @SuppressWarnings("unchecked")
+    private WindowStore<Bytes, byte[]> bytesStore() {
+        StateStore store = (StateStore) driver.getWindowStore(PurchaseTopology.SUMMARY_STORE);
+        while (store instanceof WrappedStateStore<?, ?, ?> wrapped && wrapped.wrapped() instanceof WindowStore<?, ?>) {
+            store = wrapped.wrapped();
+        }
+        return (WindowStore<Bytes, byte[]>) store;
     }
 }
