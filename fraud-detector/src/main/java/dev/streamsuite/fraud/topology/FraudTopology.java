@@ -80,7 +80,7 @@ public final class FraudTopology {
         KStream<String, Input<Transaction>> valid = InputTopic.read(builder, inputSpec(), maxFutureSkew, events, clock);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BALANCES_STORE),
-                Serdes.String(), Json.serde(UserState.class)));
+                Serdes.String(), UserState.SERDE));
         // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TRANSACTION_IDS_STORE, dedupRetention, POINT, false),

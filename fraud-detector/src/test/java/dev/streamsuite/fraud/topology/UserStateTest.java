@@ -1,0 +1,120 @@
+package dev.streamsuite.fraud.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streamsuite.model.Binary;
+import dev.streamsuite.model.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/** {@link UserState#SERDE}: exact round trips, and the JSON an earlier version stored. */
+class UserStateTest {
+
+    private static final String STORE = "balances-store";
+
+    private static byte[] write(UserState state) {
+        return UserState.SERDE.serializer().serialize(STORE, state);
+    }
+
+    private static UserState read(byte[] bytes) {
+        return UserState.SERDE.deserializer().deserialize(STORE, bytes);
+    }
+
+    private static BigDecimal decimal(SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> null;
+            case 1 -> BigDecimal.valueOf(random.nextLong(), random.nextInt(0, 5));
+            case 2 -> BigDecimal.valueOf(random.nextInt(-1000, 1000), random.nextInt(-3, 8));
+            // beyond a long: the unscaled value goes as bytes
+            case 3 -> new BigDecimal(new BigInteger(random.nextInt(64, 200), new java.util.Random(random.nextLong()))
+                    .multiply(BigInteger.valueOf(random.nextBoolean() ? 1 : -1)), random.nextInt(0, 30));
+            default -> new BigDecimal(random.nextBoolean() ? "0.0000" : "-0.10");
+        };
+    }
+
+    private static Instant instant(SplittableRandom random) {
+        return Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 100_000_000_000L), random.nextInt(1_000_000_000));
+    }
+
+    private static UserState randomState(SplittableRandom random) {
+        List<Instant> debits = new ArrayList<>();
+        for (int i = random.nextInt(8); i > 0; i--) {
+            debits.add(instant(random));
+        }
+        String country = switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> "";
+            case 2 -> "GB";
+            default -> "Ü\u00df\u4e2d\uD83D\uDE00";
+        };
+        return new UserState(decimal(random), random.nextLong(), random.nextInt(4) == 0 ? null : instant(random),
+                random.nextInt(6) == 0 ? null : debits, random.nextLong(), decimal(random), country,
+                random.nextInt(3) == 0 ? null : instant(random));
+    }
+
+    @Test
+    void keepsEveryValueExactly() {
+        SplittableRandom random = new SplittableRandom(20261124);
+        for (int i = 0; i < 20_000; i++) {
+            UserState state = randomState(random);
+            byte[] bytes = write(state);
+            assertThat(bytes[0]).isEqualTo(Binary.FORMAT_1);
+            UserState back = read(bytes);
+            // record equality compares BigDecimals with equals, so the scale too, and instants to the nanosecond
+            assertThat(back).isEqualTo(state);
+            if (state.balance() != null) {
+                assertThat(back.balance().scale()).isEqualTo(state.balance().scale());
+            }
+        }
+        assertThat(read(write(UserState.empty()))).isEqualTo(UserState.empty());
+        assertThat(write(null)).isNull();
+        assertThat(read(null)).isNull();
+    }
+
+    @Test
+    void readsTheJsonAnEarlierVersionStored() {
+        String json = "{\"balance\":-5.00,\"transactionCount\":3,\"updatedAt\":\"2026-11-24T10:03:12.123456789Z\","
+                + "\"recentDebitTimes\":[\"2026-11-24T10:01:00Z\",\"2026-11-24T10:03:12.123456789Z\"],"
+                + "\"debitCount\":2,\"debitTotal\":15.000,\"lastCountry\":\"GB\",\"lastCountryAt\":\"2026-11-24T10:03:12.123456789Z\"}";
+        Instant at = Instant.parse("2026-11-24T10:03:12.123456789Z");
+        assertThat(read(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new UserState(new BigDecimal("-5.00"), 3, at,
+                List.of(Instant.parse("2026-11-24T10:01:00Z"), at), 2, new BigDecimal("15.000"), "GB", at));
+        // the earlier version left out null fields
+        assertThat(read("{\"balance\":1,\"transactionCount\":1,\"updatedAt\":\"2026-11-24T10:00:00Z\",\"recentDebitTimes\":[],\"debitCount\":0,\"debitTotal\":0}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new UserState(BigDecimal.ONE, 1, Instant.parse("2026-11-24T10:00:00Z"), List.of(), 0,
+                        BigDecimal.ZERO, null, null));
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 2_000; i++) {
+            UserState state = randomState(random);
+            // JSON writes 5E+3 as 5000, so only states without negative scales come back equal
+            if (Arrays.asList(state.balance(), state.debitTotal()).stream().noneMatch(d -> d != null && d.scale() < 0)) {
+                assertThat(read(Json.write(state))).isEqualTo(state);
+            }
+        }
+    }
+
+    @Test
+    void rejectsDamagedValues() {
+        byte[] bytes = write(new UserState(BigDecimal.TEN, 2, Instant.EPOCH, List.of(Instant.EPOCH, Instant.EPOCH), 2,
+                BigDecimal.ONE, "GB", Instant.EPOCH));
+        assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length - 1))).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length + 1))).isInstanceOf(SerializationException.class);
+        // a huge count of debit times fails on the missing bytes, not on allocating for them
+        byte[] hugeCount = new Binary.Writer(16).writeByte(Binary.FORMAT_1).writeDecimal(BigDecimal.ONE).writeLong(1)
+                .writeInstant(null).writeLong(Integer.MAX_VALUE).toByteArray();
+        assertThatThrownBy(() -> read(hugeCount)).isInstanceOf(SerializationException.class).hasMessageContaining("ends early");
+        byte[] negativeCount = new Binary.Writer(16).writeByte(Binary.FORMAT_1).writeDecimal(BigDecimal.ONE).writeLong(1)
+                .writeInstant(null).writeLong(-1).toByteArray();
+        assertThatThrownBy(() -> read(negativeCount)).isInstanceOf(SerializationException.class);
+    }
+}
