@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.model.Binary;
+import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.model.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link UserState#SERDE}: exact round trips, and the JSON an earlier version stored. */
 class UserStateTest {
@@ -100,6 +106,28 @@ class UserStateTest {
             if (Arrays.asList(state.balance(), state.debitTotal()).stream().noneMatch(d -> d != null && d.scale() < 0)) {
                 assertThat(read(Json.write(state))).isEqualTo(state);
             }
+        }
+    }
+
+    @Test
+    void aUserAnEarlierVersionStoredAsJsonGoesOnFromThatState(@TempDir Path stateDir) {
+        try (FraudDriver fraud = new FraudDriver(stateDir, RuleSettings.defaults())) {
+            // below the typed (serde) layer, as a restore from the changelog of an earlier version puts it
+            @SuppressWarnings("unchecked")
+            KeyValueStore<Bytes, byte[]> bytes = ((WrappedStateStore<KeyValueStore<Bytes, byte[]>, ?, ?>)
+                    fraud.driver.getKeyValueStore(FraudTopology.BALANCES_STORE)).wrapped();
+            bytes.put(Bytes.wrap("u-1".getBytes(StandardCharsets.UTF_8)), ("{\"balance\":-5.00,\"transactionCount\":3,"
+                    + "\"updatedAt\":\"2026-11-24T09:00:00Z\",\"recentDebitTimes\":[\"2026-11-24T09:00:00Z\"],"
+                    + "\"debitCount\":1,\"debitTotal\":5.00,\"lastCountry\":\"GB\",\"lastCountryAt\":\"2026-11-24T09:50:00Z\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            fraud.send("t-4", "u-1", "-1.5", FraudDriver.T0, "FR");
+
+            assertThat(fraud.readAlerts()).extracting(FraudAlert::alertId)
+                    .containsExactly("t-4:NEGATIVE_BALANCE", "t-4:COUNTRY_CHANGE");
+            assertThat(fraud.state("u-1")).isEqualTo(new UserState(new BigDecimal("-6.50"), 4, FraudDriver.T0,
+                    List.of(Instant.parse("2026-11-24T09:00:00Z"), FraudDriver.T0), 2, new BigDecimal("6.50"), "FR",
+                    FraudDriver.T0));
         }
     }
 
