@@ -87,7 +87,7 @@ public final class FraudTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ALERTS_STORE, alertRetention, POINT, false),
-                Serdes.String(), Json.serde(AlertsAt.class)));
+                Serdes.String(), AlertsAt.SERDE));
 
         FraudRules fraudRules = new FraudRules(rules);
         long dedupMs = dedupRetention.toMillis();
