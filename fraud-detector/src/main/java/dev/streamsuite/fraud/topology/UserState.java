@@ -89,13 +89,19 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
         long count = debitCount;
         BigDecimal total = debitTotal;
         if (t.isDebit()) {
-            List<Instant> next = new ArrayList<>(recentDebitTimes);
+            Instant time = t.timestamp();
+            int n = recentDebitTimes.size();
             int at = 0;
-            while (at < next.size() && !next.get(at).isAfter(t.timestamp())) {
+            while (at < n && !recentDebitTimes.get(at).isAfter(time)) {
                 at++;
             }
-            next.add(at, t.timestamp());
-            debits = next.subList(Math.max(0, next.size() - keepDebits), next.size());
+            // the latest keepDebits of the n + 1 times, straight into one array (the constructor keeps a List.of as it is)
+            int from = Math.max(0, n + 1 - keepDebits);
+            Instant[] kept = new Instant[n + 1 - from];
+            for (int i = from; i <= n; i++) {
+                kept[i - from] = i < at ? recentDebitTimes.get(i) : i == at ? time : recentDebitTimes.get(i - 1);
+            }
+            debits = List.of(kept);
             count++;
             total = total.add(t.amount().negate());
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.streamsuite.model.Binary;
 import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.model.Json;
+import dev.streamsuite.model.Transaction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,34 @@ class UserStateTest {
             assertThat(fraud.state("u-1")).isEqualTo(new UserState(new BigDecimal("-6.50"), 4, FraudDriver.T0,
                     List.of(Instant.parse("2026-11-24T09:00:00Z"), FraudDriver.T0), 2, new BigDecimal("6.50"), "FR",
                     FraudDriver.T0));
+        }
+    }
+
+    @Test
+    void applyKeepsTheLatestDebitTimesInTimeOrderAndTheSums() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int run = 0; run < 500; run++) {
+            int keep = random.nextInt(1, 8);
+            UserState state = UserState.empty();
+            List<Instant> allDebits = new ArrayList<>();
+            BigDecimal balance = BigDecimal.ZERO;
+            BigDecimal debitTotal = BigDecimal.ZERO;
+            for (int i = random.nextInt(30); i > 0; i--) {
+                // few distinct times, so ties and out-of-order debits are common
+                Instant time = FraudDriver.T0.plusSeconds(random.nextInt(20)).plusNanos(random.nextInt(2));
+                BigDecimal amount = BigDecimal.valueOf(random.nextInt(1, 10_000) * (random.nextInt(3) == 0 ? 1 : -1), 2);
+                state = state.apply(new Transaction("t", "u", amount, time, "m", null), keep);
+                balance = balance.add(amount);
+                if (amount.signum() < 0) {
+                    allDebits.add(time);
+                    debitTotal = debitTotal.subtract(amount);
+                }
+            }
+            List<Instant> sorted = allDebits.stream().sorted().toList();
+            assertThat(state.recentDebitTimes()).isEqualTo(sorted.subList(Math.max(0, sorted.size() - keep), sorted.size()));
+            assertThat(state.balance()).isEqualTo(balance);
+            assertThat(state.debitTotal()).isEqualTo(debitTotal);
+            assertThat(state.debitCount()).isEqualTo(allDebits.size());
         }
     }
 
