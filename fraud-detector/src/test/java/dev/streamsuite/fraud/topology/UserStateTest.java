@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
@@ -113,10 +114,13 @@ class UserStateTest {
     @Test
     void aUserAnEarlierVersionStoredAsJsonGoesOnFromThatState(@TempDir Path stateDir) {
         try (FraudDriver fraud = new FraudDriver(stateDir, RuleSettings.defaults())) {
-            // below the typed (serde) layer, as a restore from the changelog of an earlier version puts it
+            // into RocksDB itself, below serde, cache and changelog, as restoring an earlier version's changelog does
+            StateStore store = fraud.driver.getKeyValueStore(FraudTopology.BALANCES_STORE);
+            while (store instanceof WrappedStateStore<?, ?, ?> wrapped) {
+                store = wrapped.wrapped();
+            }
             @SuppressWarnings("unchecked")
-            KeyValueStore<Bytes, byte[]> bytes = ((WrappedStateStore<KeyValueStore<Bytes, byte[]>, ?, ?>)
-                    fraud.driver.getKeyValueStore(FraudTopology.BALANCES_STORE)).wrapped();
+            KeyValueStore<Bytes, byte[]> bytes = (KeyValueStore<Bytes, byte[]>) store;
             bytes.put(Bytes.wrap("u-1".getBytes(StandardCharsets.UTF_8)), ("{\"balance\":-5.00,\"transactionCount\":3,"
                     + "\"updatedAt\":\"2026-11-24T09:00:00Z\",\"recentDebitTimes\":[\"2026-11-24T09:00:00Z\"],"
                     + "\"debitCount\":1,\"debitTotal\":5.00,\"lastCountry\":\"GB\",\"lastCountryAt\":\"2026-11-24T09:50:00Z\"}")
