@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.Serde;
 public record AlertsAt(List<FraudAlert> alerts) {
 
     /**
-     * The store's format: under load most debits raise an alert (VELOCITY), so this is read and written
-     * nearly as often as the balances. Values an earlier version wrote as JSON are still read.
+     * The store's format: it is read and written for every transaction that raises an alert, which with
+     * VELOCITY can be most debits of a busy user. Values an earlier version wrote as JSON are still read.
      */
     public static final Serde<AlertsAt> SERDE = Binary.serde(AlertsAt::write, AlertsAt::read, AlertsAt.class);
 
