@@ -76,11 +76,15 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
         UserState after = before.apply(t, rules.debitTimesToKeep());
         balances.put(record.key(), after);
         List<FraudAlert> raised = rules.evaluate(t, before, after);
+        if (raised.isEmpty()) {
+            return;
+        }
+        // one read and one write for all of the transaction's alerts (they share user and time)
+        if (time > streamTime - alertRetentionMs) {
+            AlertsAt existing = alerts.fetch(record.key(), time);
+            alerts.put(record.key(), existing == null ? new AlertsAt(raised) : existing.with(raised), time);
+        }
         for (FraudAlert alert : raised) {
-            if (time > streamTime - alertRetentionMs) {
-                AlertsAt existing = alerts.fetch(record.key(), time);
-                alerts.put(record.key(), existing == null ? new AlertsAt(List.of(alert)) : existing.with(alert), time);
-            }
             events.alert(alert.rule());
             log.debug("Alert {}: {}", alert.alertId(), alert.message());
             context.forward(new Record<>(record.key(), alert, time, new RecordHeaders()));

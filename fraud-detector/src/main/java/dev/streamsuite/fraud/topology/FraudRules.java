@@ -54,9 +54,12 @@ public final class FraudRules {
     private void velocity(Transaction t, UserState before, UserState after, List<FraudAlert> alerts) {
         RuleSettings.Velocity rule = settings.velocity();
         Instant from = t.timestamp().minus(rule.window());
-        long earlierInWindow = before.recentDebitTimes().stream()
-                .filter(s -> !s.isBefore(from) && !s.isAfter(t.timestamp()))
-                .count();
+        int earlierInWindow = 0;
+        for (Instant s : before.recentDebitTimes()) {
+            if (!s.isBefore(from) && !s.isAfter(t.timestamp())) {
+                earlierInWindow++;
+            }
+        }
         if (earlierInWindow + 1 > rule.maxDebits()) {
             alerts.add(FraudAlert.of(t, VELOCITY, after.balance(), "more than " + rule.maxDebits() + " debits within "
                     + rule.window() + " up to this debit at " + t.timestamp()));

@@ -79,15 +79,19 @@ public final class FraudTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Input<Transaction>> valid = InputTopic.read(builder, inputSpec(), maxFutureSkew, events, clock);
 
+        // Cached: a user's state is read and written for each of its transactions; the cache answers the read
+        // without RocksDB and keeps only the last write of a commit interval for RocksDB and the changelog.
+        // It is flushed before every commit, so exactly-once is unchanged, and queries read through it.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BALANCES_STORE),
-                Serdes.String(), Json.serde(UserState.class)));
-        // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too
+                Serdes.String(), UserState.SERDE).withCachingEnabled());
+        // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too.
+        // Not cached: de-duplication must see exactly the window store's own expiry.
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TRANSACTION_IDS_STORE, dedupRetention, POINT, false),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ALERTS_STORE, alertRetention, POINT, false),
-                Serdes.String(), Json.serde(AlertsAt.class)));
+                Serdes.String(), AlertsAt.SERDE));
 
         FraudRules fraudRules = new FraudRules(rules);
         long dedupMs = dedupRetention.toMillis();
