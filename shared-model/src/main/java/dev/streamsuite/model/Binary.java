@@ -38,19 +38,20 @@ public final class Binary {
             if (value == null) {
                 return null;
             }
-            Writer out = new Writer(64);
+            Writer out = new Writer(128);
             out.writeByte(FORMAT_1);
             write.accept(out, value);
             return out.toByteArray();
         };
+        Deserializer<T> legacy = legacyJson == null ? null : Json.serde(legacyJson).deserializer();
         Deserializer<T> deserializer = new Deserializer<>() {
             @Override
             public T deserialize(String topic, byte[] bytes) {
                 if (bytes == null) {
                     return null;
                 }
-                if (bytes.length > 0 && bytes[0] == '{' && legacyJson != null) {
-                    return Json.serde(legacyJson).deserializer().deserialize(topic, bytes);
+                if (bytes.length > 0 && bytes[0] == '{' && legacy != null) {
+                    return legacy.deserialize(topic, bytes);
                 }
                 if (bytes.length == 0 || bytes[0] != FORMAT_1) {
                     throw new SerializationException("unknown value format in " + topic
