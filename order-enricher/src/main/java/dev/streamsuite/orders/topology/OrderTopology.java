@@ -89,9 +89,9 @@ public final class OrderTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
                 Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention),
-                Serdes.String(), Json.serde(CustomerVersion.class)));
+                Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+                Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, true),
                 Serdes.String(), Json.serde(OrderResult.class)));
@@ -107,8 +107,8 @@ public final class OrderTopology {
                 .selectKey((orderId, input) -> input.value().customerId(), Named.as("orders-key-by-customer"))
                 .repartition(Repartitioned.<String, Input<Order>>as(REPARTITION)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(InputSerde.of(Order::parse, false)))
-                .mapValues(input -> new JoinInput(input.raw()), Named.as("orders-join-input"));
+                        .withValueSerde(InputSerde.repartitioned(Order::parse, Codecs::writeOrder, Codecs::readOrder)))
+                .mapValues(input -> new JoinInput(input.value()), Named.as("orders-join-input"));
 
         KStream<String, OrderResult> results = ordersByCustomer
                 .merge(customerChanges, Named.as("orders-and-customer-changes"))

@@ -2,8 +2,6 @@ package dev.streamsuite.orders.topology;
 
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
-import dev.streamsuite.model.Validated;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,7 +37,7 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     private final long grace;
     private ProcessorContext<String, OrderResult> context;
     private VersionedKeyValueStore<String, CustomerVersion> versions;
-    private KeyValueStore<Bytes, byte[]> buffer;
+    private KeyValueStore<Bytes, Order> buffer;
     private WindowStore<String, OrderResult> customerOrders;
     /** Time of the oldest waiting order, or null when none waits: spares a store scan on most records. */
     private Long oldestWaiting;
@@ -54,8 +52,8 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
         this.versions = context.getStateStore(OrderTopology.CUSTOMERS_STORE);
         this.buffer = context.getStateStore(OrderTopology.BUFFER_STORE);
         this.customerOrders = context.getStateStore(OrderTopology.CUSTOMER_ORDERS_STORE);
-        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.all()) {
-            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.next().key) : null;
+        try (KeyValueIterator<Bytes, Order> waiting = buffer.all()) {
+            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.peekNextKey()) : null;
         }
     }
 
@@ -63,14 +61,13 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     public void process(Record<String, JoinInput> record) {
         long streamTime = context.currentStreamTimeMs();
         releaseDue(streamTime);
-        if (record.value().isOrder()) {
-            byte[] raw = record.value().order();
-            Order order = parse(raw);
+        Order order = record.value().order();
+        if (order != null) {
             long orderTime = record.timestamp();
             if (isDue(orderTime, streamTime)) {
                 join(order, orderTime);
             } else {
-                buffer.put(BufferKey.of(orderTime, order.orderId()), raw);
+                buffer.put(BufferKey.of(orderTime, order.orderId()), order);
                 oldestWaiting = oldestWaiting == null ? orderTime : Math.min(oldestWaiting, orderTime);
             }
         }
@@ -81,26 +78,25 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     }
 
     /**
-     * Joins, oldest first, every waiting order whose grace has passed. The scans seek to the known time
-     * bounds rather than start at the beginning, where released orders leave deletions behind in RocksDB
-     * until compaction.
+     * Joins, oldest first, every waiting order whose grace has passed. One scan from the oldest waiting time
+     * (not from the start, where released orders leave deletions behind in RocksDB until compaction) finds
+     * both the due orders and, by its first key that is not due, the next oldest; values are read only for
+     * the due ones.
      */
     private void releaseDue(long streamTime) {
         if (oldestWaiting == null || !isDue(oldestWaiting, streamTime)) {
             return;
         }
-        Bytes notDueFrom = BufferKey.prefix(streamTime - grace + 1);
-        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        // the upper bound is inclusive, but a bare time prefix is never a key: every key carries an orderId
-        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.range(BufferKey.prefix(oldestWaiting), notDueFrom)) {
-            waiting.forEachRemaining(due::add);
+        List<KeyValue<Bytes, Order>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Order> waiting = buffer.range(BufferKey.prefix(oldestWaiting), null)) {
+            while (waiting.hasNext() && isDue(BufferKey.time(waiting.peekNextKey()), streamTime)) {
+                due.add(waiting.next());
+            }
+            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.peekNextKey()) : null;
         }
-        for (KeyValue<Bytes, byte[]> order : due) {
+        for (KeyValue<Bytes, Order> order : due) {
             buffer.delete(order.key);
-            join(parse(order.value), BufferKey.time(order.key));
-        }
-        try (KeyValueIterator<Bytes, byte[]> rest = buffer.range(notDueFrom, null)) {
-            oldestWaiting = rest.hasNext() ? BufferKey.time(rest.next().key) : null;
+            join(order.value, BufferKey.time(order.key));
         }
     }
 
@@ -123,8 +119,7 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
      * customer may share a millisecond), so an order sent again with the same id and time is not added twice.
      */
     private void rememberForCustomer(OrderResult result, long orderTime) {
-        Instant at = Instant.ofEpochMilli(orderTime);
-        try (WindowStoreIterator<OrderResult> sameTime = customerOrders.fetch(result.customerId(), at, at)) {
+        try (WindowStoreIterator<OrderResult> sameTime = customerOrders.fetch(result.customerId(), orderTime, orderTime)) {
             while (sameTime.hasNext()) {
                 if (sameTime.next().value.orderId().equals(result.orderId())) {
                     return;
@@ -132,14 +127,5 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
             }
         }
         customerOrders.put(result.customerId(), result, orderTime);
-    }
-
-    /** Orders reach the join only after validation, so their bytes parse. */
-    private static Order parse(byte[] raw) {
-        Validated<Order> order = Order.parse(raw);
-        if (!order.isValid()) {
-            throw new IllegalStateException("an order that passed validation no longer parses: " + order.reason());
-        }
-        return order.value();
     }
 }
