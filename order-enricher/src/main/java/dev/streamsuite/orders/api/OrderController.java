@@ -8,6 +8,7 @@ import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Params;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 /** Customers and a customer's orders (both by customerId) and orders by orderId, each forwarded to its owner. */
 @RestController
@@ -52,8 +54,8 @@ public class OrderController {
     public ResponseEntity<?> order(@PathVariable String orderId, HttpServletRequest request) {
         return queries.byKey(OrderTopology.ORDERS_BY_ID_STORE, orderId, request, () -> {
             // an orderId sent again with another timestamp is in the store twice: the newer order time wins
-            try (WindowStoreIterator<OrderResult> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, END_OF_TIME)) {
-                return newestFirst.hasNext() ? Optional.of(newestFirst.next().value) : Optional.empty();
+            try (WindowStoreIterator<byte[]> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, END_OF_TIME)) {
+                return newestFirst.hasNext() ? Optional.of(asIs(newestFirst.next().value)) : Optional.empty();
             }
         }, "no order '" + orderId + "' (unknown, still waiting for its join grace, or older than the retention)");
     }
@@ -113,7 +115,12 @@ public class OrderController {
         return result;
     }
 
-    private ReadOnlyWindowStore<String, OrderResult> ordersById() {
+    /** Stored output JSON, written into the answer unchanged: the same text as the order it was written from. */
+    static RawValue asIs(byte[] json) {
+        return new RawValue(new String(json, StandardCharsets.UTF_8));
+    }
+
+    private ReadOnlyWindowStore<String, byte[]> ordersById() {
         return queries.localStore(OrderTopology.ORDERS_BY_ID_STORE, QueryableStoreTypes.windowStore());
     }
 

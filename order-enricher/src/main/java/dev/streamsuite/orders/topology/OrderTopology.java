@@ -45,7 +45,7 @@ public final class OrderTopology {
     public static final String BUFFER_STORE = "orders-join-buffer";
     /** Enriched orders by customerId at their order time (partitioned by customerId). */
     public static final String CUSTOMER_ORDERS_STORE = "customer-orders-store";
-    /** Joined orders (enriched or unmatched) by orderId at their order time (partitioned by orderId). */
+    /** Joined orders (enriched or unmatched) as their output JSON, by orderId at their order time (partitioned by orderId). */
     public static final String ORDERS_BY_ID_STORE = "orders-by-id-store";
 
     /**
@@ -97,7 +97,7 @@ public final class OrderTopology {
                 Serdes.String(), Json.serde(OrderResult.class)));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, false),
-                Serdes.String(), Json.serde(OrderResult.class)));
+                Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, JoinInput> customerChanges = InputTopic.read(builder, customersSpec(), maxFutureSkew, events)
                 .process(() -> new CustomerVersions(customerHistoryRetention.toMillis()), Named.as("customers-versions"),
@@ -110,18 +110,18 @@ public final class OrderTopology {
                         .withValueSerde(InputSerde.repartitioned(Order::parse, Codecs::writeOrder, Codecs::readOrder)))
                 .mapValues(input -> new JoinInput(input.value()), Named.as("orders-join-input"));
 
-        KStream<String, OrderResult> results = ordersByCustomer
+        KStream<String, Joined> results = ordersByCustomer
                 .merge(customerChanges, Named.as("orders-and-customer-changes"))
                 .process(() -> new TemporalJoin(grace.toMillis()), Named.as("orders-temporal-join"),
                         CUSTOMERS_STORE, BUFFER_STORE, CUSTOMER_ORDERS_STORE);
 
         var byStatus = results.split(Named.as("orders-result-"))
-                .branch((orderId, result) -> result.isEnriched(), Branched.as("enriched"))
+                .branch((orderId, joined) -> joined.enriched(), Branched.as("enriched"))
                 .defaultBranch(Branched.as("unmatched"));
         byStatus.get("orders-result-enriched")
-                .to(ENRICHED, Produced.with(Serdes.String(), Json.serde(OrderResult.class)).withName("enriched-orders-sink"));
+                .to(ENRICHED, Produced.with(Serdes.String(), Joined.AS_JSON).withName("enriched-orders-sink"));
         byStatus.get("orders-result-unmatched")
-                .to(UNMATCHED, Produced.with(Serdes.String(), Json.serde(OrderResult.class)).withName("orders-unmatched-sink"));
+                .to(UNMATCHED, Produced.with(Serdes.String(), Joined.AS_JSON).withName("orders-unmatched-sink"));
 
         builder.stream(List.of(ENRICHED, UNMATCHED), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("orders-results-source"))

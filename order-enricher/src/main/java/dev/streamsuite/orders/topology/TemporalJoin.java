@@ -1,5 +1,6 @@
 package dev.streamsuite.orders.topology;
 
+import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
 import java.util.ArrayList;
@@ -28,14 +29,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *   {@code orderTime + grace <= streamTime} leaves the buffer, oldest first, and is joined.</li>
  * </ul>
  * Joining looks the customer up in the versioned store as of the order's time. Results are keyed by
- * orderId with the order's time. The buffer, the versioned store and the outputs commit in one
+ * orderId with the order's time, as JSON written once. The buffer, the versioned store and the outputs commit in one
  * transaction, so every order is emitted exactly once, also across crashes. This replaces the DSL's
  * stream-table join grace (KIP-923), whose buffer loses orders across restarts (see the README).
  */
-final class TemporalJoin implements Processor<String, JoinInput, String, OrderResult> {
+final class TemporalJoin implements Processor<String, JoinInput, String, Joined> {
 
     private final long grace;
-    private ProcessorContext<String, OrderResult> context;
+    private ProcessorContext<String, Joined> context;
     private VersionedKeyValueStore<String, CustomerVersion> versions;
     private KeyValueStore<Bytes, Order> buffer;
     private WindowStore<String, OrderResult> customerOrders;
@@ -47,7 +48,7 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     }
 
     @Override
-    public void init(ProcessorContext<String, OrderResult> context) {
+    public void init(ProcessorContext<String, Joined> context) {
         this.context = context;
         this.versions = context.getStateStore(OrderTopology.CUSTOMERS_STORE);
         this.buffer = context.getStateStore(OrderTopology.BUFFER_STORE);
@@ -111,7 +112,8 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
             result = OrderResult.enriched(order, version.value().customer());
             rememberForCustomer(result, orderTime);
         }
-        context.forward(new Record<>(order.orderId(), result, orderTime, new RecordHeaders()));
+        context.forward(new Record<>(order.orderId(), new Joined(result.isEnriched(), Json.write(result)), orderTime,
+                new RecordHeaders()));
     }
 
     /**

@@ -109,7 +109,11 @@ class OrderTopologyTest {
     // ---- output helpers
 
     private static OrderResult read(String json) {
-        return Json.read(json.getBytes(StandardCharsets.UTF_8), OrderResult.class);
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static OrderResult read(byte[] json) {
+        return Json.read(json, OrderResult.class);
     }
 
     /** Every joined order by orderId; fails on an order emitted twice or to both outputs. */
@@ -413,9 +417,9 @@ class OrderTopologyTest {
         advanceStreamTime("2026-11-24T11:00:00Z");
 
         assertThat(results()).isEmpty();
-        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-1", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            OrderResult stored = it.next().value;
+        WindowStore<String, byte[]> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-1", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult stored = read(it.next().value);
             assertEnrichedWith(stored, "Ada", "SILVER");
             assertThat(it.hasNext()).isFalse();
         }
@@ -525,14 +529,14 @@ class OrderTopologyTest {
         assertThat(newestFirst.subList(0, 2)).containsExactlyInAnyOrder("o-2@SILVER", "o-3@SILVER");
         assertThat(newestFirst.get(2)).isEqualTo("o-1@SILVER");
 
-        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-4", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            OrderResult o4 = it.next().value;
+        WindowStore<String, byte[]> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-4", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult o4 = read(it.next().value);
             assertUnmatched(o4, OrderResult.UNKNOWN_CUSTOMER);
             assertThat(it.hasNext()).isFalse();
         }
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-2", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            assertEnrichedWith(it.next().value, "Ada", "SILVER");
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-2", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            assertEnrichedWith(read(it.next().value), "Ada", "SILVER");
         }
     }
 
