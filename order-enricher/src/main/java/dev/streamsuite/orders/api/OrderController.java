@@ -1,16 +1,15 @@
 package dev.streamsuite.orders.api;
 
 import dev.streamsuite.model.Customer;
-import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.orders.topology.CustomerVersion;
 import dev.streamsuite.orders.topology.OrderTopology;
+import dev.streamsuite.orders.topology.OrdersAt;
 import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Params;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,14 +104,10 @@ public class OrderController {
         return Optional.of(latest.value().customer());
     }
 
-    private List<OrderResult> newestOrders(String customerId, int limit) {
-        List<OrderResult> result = new ArrayList<>();
-        try (WindowStoreIterator<OrderResult> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, END_OF_TIME)) {
-            while (newestFirst.hasNext() && result.size() < limit) {
-                result.add(newestFirst.next().value);
-            }
+    private List<RawValue> newestOrders(String customerId, int limit) {
+        try (WindowStoreIterator<OrdersAt> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, END_OF_TIME)) {
+            return OrdersAt.newest(newestFirst, limit).stream().map(order -> asIs(order.json())).toList();
         }
-        return result;
     }
 
     /** Stored output JSON, written into the answer unchanged: the same text as the order it was written from. */
@@ -124,7 +119,7 @@ public class OrderController {
         return queries.localStore(OrderTopology.ORDERS_BY_ID_STORE, QueryableStoreTypes.windowStore());
     }
 
-    private ReadOnlyWindowStore<String, OrderResult> customerOrders() {
+    private ReadOnlyWindowStore<String, OrdersAt> customerOrders() {
         return queries.localStore(OrderTopology.CUSTOMER_ORDERS_STORE, QueryableStoreTypes.windowStore());
     }
 }

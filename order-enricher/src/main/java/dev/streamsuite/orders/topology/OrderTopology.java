@@ -1,9 +1,7 @@
 package dev.streamsuite.orders.topology;
 
 import dev.streamsuite.model.Customer;
-import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
-import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.InputSerde;
@@ -43,14 +41,19 @@ public final class OrderTopology {
     public static final String CUSTOMERS_STORE = "customers-versioned-store";
     /** Orders waiting for their grace, by (order time, orderId). */
     public static final String BUFFER_STORE = "orders-join-buffer";
-    /** Enriched orders by customerId at their order time (partitioned by customerId). */
+    /**
+     * Enriched orders by customerId at their order time (partitioned by customerId), as {@link OrdersAt}:
+     * one entry per customer and millisecond. The earlier version kept one duplicate entry per order;
+     * those have sequence numbers from 1 up in their store keys, entries written since have 0, so both
+     * stay readable side by side in the same store and changelog.
+     */
     public static final String CUSTOMER_ORDERS_STORE = "customer-orders-store";
     /** Joined orders (enriched or unmatched) as their output JSON, by orderId at their order time (partitioned by orderId). */
     public static final String ORDERS_BY_ID_STORE = "orders-by-id-store";
 
     /**
-     * The window length of the two order stores. Each entry is one order at one instant; only the window
-     * start (the order time) is ever used.
+     * The window length of the two order stores. Each entry holds the orders at one instant; only the
+     * window start (the order time) is ever used.
      */
     private static final Duration ORDER_WINDOW = Duration.ofMillis(1);
 
@@ -93,8 +96,8 @@ public final class OrderTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
                 Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, true),
-                Serdes.String(), Json.serde(OrderResult.class)));
+                Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, false),
+                Serdes.String(), OrdersAt.SERDE));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, false),
                 Serdes.String(), Serdes.ByteArray()));

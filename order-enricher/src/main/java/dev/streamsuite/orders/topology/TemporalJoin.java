@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The temporal join on a customerId partition, decided against the task's stream time (the highest event
@@ -29,7 +28,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *   {@code orderTime + grace <= streamTime} leaves the buffer, oldest first, and is joined.</li>
  * </ul>
  * Joining looks the customer up in the versioned store as of the order's time. Results are keyed by
- * orderId with the order's time, as JSON written once. The buffer, the versioned store and the outputs commit in one
+ * orderId with the order's time, as JSON written once for the output topic and, if enriched, the
+ * customer's order list. The buffer, the versioned store and the outputs commit in one
  * transaction, so every order is emitted exactly once, also across crashes. This replaces the DSL's
  * stream-table join grace (KIP-923), whose buffer loses orders across restarts (see the README).
  */
@@ -39,7 +39,7 @@ final class TemporalJoin implements Processor<String, JoinInput, String, Joined>
     private ProcessorContext<String, Joined> context;
     private VersionedKeyValueStore<String, CustomerVersion> versions;
     private KeyValueStore<Bytes, Order> buffer;
-    private WindowStore<String, OrderResult> customerOrders;
+    private WindowStore<String, OrdersAt> customerOrders;
     /** Time of the oldest waiting order, or null when none waits: spares a store scan on most records. */
     private Long oldestWaiting;
 
@@ -110,24 +110,24 @@ final class TemporalJoin implements Processor<String, JoinInput, String, Joined>
             result = OrderResult.unmatched(order, OrderResult.CUSTOMER_DELETED);
         } else {
             result = OrderResult.enriched(order, version.value().customer());
-            rememberForCustomer(result, orderTime);
         }
-        context.forward(new Record<>(order.orderId(), new Joined(result.isEnriched(), Json.write(result)), orderTime,
-                new RecordHeaders()));
+        byte[] json = Json.write(result);
+        if (result.isEnriched()) {
+            rememberForCustomer(order.customerId(), order.orderId(), json, orderTime);
+        }
+        context.forward(new Record<>(order.orderId(), new Joined(result.isEnriched(), json), orderTime, new RecordHeaders()));
     }
 
     /**
-     * Adds the order to its customer's newest-first list. The store keeps duplicates (several orders of a
-     * customer may share a millisecond), so an order sent again with the same id and time is not added twice.
+     * Adds the order to its customer's list at its time; an order sent again with the same id and time is
+     * not added twice.
      */
-    private void rememberForCustomer(OrderResult result, long orderTime) {
-        try (WindowStoreIterator<OrderResult> sameTime = customerOrders.fetch(result.customerId(), orderTime, orderTime)) {
-            while (sameTime.hasNext()) {
-                if (sameTime.next().value.orderId().equals(result.orderId())) {
-                    return;
-                }
-            }
+    private void rememberForCustomer(String customerId, String orderId, byte[] json, long orderTime) {
+        OrdersAt listed = customerOrders.fetch(customerId, orderTime);
+        if (listed == null) {
+            customerOrders.put(customerId, OrdersAt.of(orderId, json), orderTime);
+        } else if (!listed.contains(orderId)) {
+            customerOrders.put(customerId, listed.with(orderId, json), orderTime);
         }
-        customerOrders.put(result.customerId(), result, orderTime);
     }
 }

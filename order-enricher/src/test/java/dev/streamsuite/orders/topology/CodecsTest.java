@@ -8,6 +8,7 @@ import dev.streamsuite.model.Customer;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderItem;
+import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.InputSerde;
 import java.math.BigDecimal;
@@ -77,6 +78,18 @@ class CodecsTest {
     }
 
     @Test
+    void ordersAtKeepTheirJsonBytesAndOrder() {
+        byte[] first = "{\"orderId\":\"o-1\",\"amount\":1.10}".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "{\"orderId\":\"o-2\",\"name\":\"ü\"}".getBytes(StandardCharsets.UTF_8);
+        OrdersAt back = roundTrip(OrdersAt.SERDE, OrdersAt.of("o-1", first).with("o-2", second));
+        assertThat(back.orders()).extracting(OrdersAt.Listed::orderId).containsExactly("o-1", "o-2");
+        assertThat(back.orders().get(0).json()).isEqualTo(first);
+        assertThat(back.orders().get(1).json()).isEqualTo(second);
+        assertThat(back.contains("o-2")).isTrue();
+        assertThat(back.contains("o-3")).isFalse();
+    }
+
+    @Test
     void readsWhatTheEarlierVersionWrote() {
         Customer ada = new Customer("c-1", "Ada", null, "GOLD", "GB", Instant.parse("2026-11-24T10:00:00.5Z"));
         for (CustomerVersion version : List.of(CustomerVersion.of(ada), CustomerVersion.deletion())) {
@@ -86,6 +99,13 @@ class CodecsTest {
         Order parsed = Order.parse(ORDER_JSON).value();
         assertThat(Codecs.BUFFERED_ORDER.deserializer().deserialize("t", ORDER_JSON)).isEqualTo(parsed);
         assertThat(REPARTITIONED.deserializer().deserialize("t", ORDER_JSON).value()).isEqualTo(parsed);
+        // the customer's list held each order as a duplicate entry of its own, as JSON
+        byte[] result = Json.write(OrderResult.enriched(parsed, ada));
+        OrdersAt legacy = OrdersAt.SERDE.deserializer().deserialize("t", result);
+        assertThat(legacy.orders()).singleElement().satisfies(listed -> {
+            assertThat(listed.orderId()).isEqualTo("o-ü");
+            assertThat(listed.json()).isEqualTo(result);
+        });
     }
 
     @Test
