@@ -1,15 +1,15 @@
 package dev.streamsuite.orders.api;
 
 import dev.streamsuite.model.Customer;
-import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.orders.topology.CustomerVersion;
 import dev.streamsuite.orders.topology.OrderTopology;
+import dev.streamsuite.orders.topology.OrdersAt;
 import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Params;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 /** Customers and a customer's orders (both by customerId) and orders by orderId, each forwarded to its owner. */
 @RestController
@@ -52,8 +53,8 @@ public class OrderController {
     public ResponseEntity<?> order(@PathVariable String orderId, HttpServletRequest request) {
         return queries.byKey(OrderTopology.ORDERS_BY_ID_STORE, orderId, request, () -> {
             // an orderId sent again with another timestamp is in the store twice: the newer order time wins
-            try (WindowStoreIterator<OrderResult> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, END_OF_TIME)) {
-                return newestFirst.hasNext() ? Optional.of(newestFirst.next().value) : Optional.empty();
+            try (WindowStoreIterator<byte[]> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, END_OF_TIME)) {
+                return newestFirst.hasNext() ? Optional.of(asIs(newestFirst.next().value)) : Optional.empty();
             }
         }, "no order '" + orderId + "' (unknown, still waiting for its join grace, or older than the retention)");
     }
@@ -103,21 +104,22 @@ public class OrderController {
         return Optional.of(latest.value().customer());
     }
 
-    private List<OrderResult> newestOrders(String customerId, int limit) {
-        List<OrderResult> result = new ArrayList<>();
-        try (WindowStoreIterator<OrderResult> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, END_OF_TIME)) {
-            while (newestFirst.hasNext() && result.size() < limit) {
-                result.add(newestFirst.next().value);
-            }
+    private List<RawValue> newestOrders(String customerId, int limit) {
+        try (WindowStoreIterator<OrdersAt> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, END_OF_TIME)) {
+            return OrdersAt.newest(newestFirst, limit).stream().map(order -> asIs(order.json())).toList();
         }
-        return result;
     }
 
-    private ReadOnlyWindowStore<String, OrderResult> ordersById() {
+    /** Stored output JSON, written into the answer unchanged: the same text as the order it was written from. */
+    static RawValue asIs(byte[] json) {
+        return new RawValue(new String(json, StandardCharsets.UTF_8));
+    }
+
+    private ReadOnlyWindowStore<String, byte[]> ordersById() {
         return queries.localStore(OrderTopology.ORDERS_BY_ID_STORE, QueryableStoreTypes.windowStore());
     }
 
-    private ReadOnlyWindowStore<String, OrderResult> customerOrders() {
+    private ReadOnlyWindowStore<String, OrdersAt> customerOrders() {
         return queries.localStore(OrderTopology.CUSTOMER_ORDERS_STORE, QueryableStoreTypes.windowStore());
     }
 }

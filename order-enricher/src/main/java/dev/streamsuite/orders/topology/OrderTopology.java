@@ -1,9 +1,7 @@
 package dev.streamsuite.orders.topology;
 
 import dev.streamsuite.model.Customer;
-import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
-import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.InputSerde;
@@ -43,14 +41,19 @@ public final class OrderTopology {
     public static final String CUSTOMERS_STORE = "customers-versioned-store";
     /** Orders waiting for their grace, by (order time, orderId). */
     public static final String BUFFER_STORE = "orders-join-buffer";
-    /** Enriched orders by customerId at their order time (partitioned by customerId). */
+    /**
+     * Enriched orders by customerId at their order time (partitioned by customerId), as {@link OrdersAt}:
+     * one entry per customer and millisecond. The earlier version kept one duplicate entry per order;
+     * those have sequence numbers from 1 up in their store keys, entries written since have 0, so both
+     * stay readable side by side in the same store and changelog.
+     */
     public static final String CUSTOMER_ORDERS_STORE = "customer-orders-store";
-    /** Joined orders (enriched or unmatched) by orderId at their order time (partitioned by orderId). */
+    /** Joined orders (enriched or unmatched) as their output JSON, by orderId at their order time (partitioned by orderId). */
     public static final String ORDERS_BY_ID_STORE = "orders-by-id-store";
 
     /**
-     * The window length of the two order stores. Each entry is one order at one instant; only the window
-     * start (the order time) is ever used.
+     * The window length of the two order stores. Each entry holds the orders at one instant; only the
+     * window start (the order time) is ever used.
      */
     private static final Duration ORDER_WINDOW = Duration.ofMillis(1);
 
@@ -89,15 +92,15 @@ public final class OrderTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
                 Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention),
-                Serdes.String(), Json.serde(CustomerVersion.class)));
+                Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+                Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, true),
-                Serdes.String(), Json.serde(OrderResult.class)));
+                Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, false),
+                Serdes.String(), OrdersAt.SERDE));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, false),
-                Serdes.String(), Json.serde(OrderResult.class)));
+                Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, JoinInput> customerChanges = InputTopic.read(builder, customersSpec(), maxFutureSkew, events)
                 .process(() -> new CustomerVersions(customerHistoryRetention.toMillis()), Named.as("customers-versions"),
@@ -107,21 +110,21 @@ public final class OrderTopology {
                 .selectKey((orderId, input) -> input.value().customerId(), Named.as("orders-key-by-customer"))
                 .repartition(Repartitioned.<String, Input<Order>>as(REPARTITION)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(InputSerde.of(Order::parse, false)))
-                .mapValues(input -> new JoinInput(input.raw()), Named.as("orders-join-input"));
+                        .withValueSerde(InputSerde.repartitioned(Order::parse, Codecs::writeOrder, Codecs::readOrder)))
+                .mapValues(input -> new JoinInput(input.value()), Named.as("orders-join-input"));
 
-        KStream<String, OrderResult> results = ordersByCustomer
+        KStream<String, Joined> results = ordersByCustomer
                 .merge(customerChanges, Named.as("orders-and-customer-changes"))
                 .process(() -> new TemporalJoin(grace.toMillis()), Named.as("orders-temporal-join"),
                         CUSTOMERS_STORE, BUFFER_STORE, CUSTOMER_ORDERS_STORE);
 
         var byStatus = results.split(Named.as("orders-result-"))
-                .branch((orderId, result) -> result.isEnriched(), Branched.as("enriched"))
+                .branch((orderId, joined) -> joined.enriched(), Branched.as("enriched"))
                 .defaultBranch(Branched.as("unmatched"));
         byStatus.get("orders-result-enriched")
-                .to(ENRICHED, Produced.with(Serdes.String(), Json.serde(OrderResult.class)).withName("enriched-orders-sink"));
+                .to(ENRICHED, Produced.with(Serdes.String(), Joined.AS_JSON).withName("enriched-orders-sink"));
         byStatus.get("orders-result-unmatched")
-                .to(UNMATCHED, Produced.with(Serdes.String(), Json.serde(OrderResult.class)).withName("orders-unmatched-sink"));
+                .to(UNMATCHED, Produced.with(Serdes.String(), Joined.AS_JSON).withName("orders-unmatched-sink"));
 
         builder.stream(List.of(ENRICHED, UNMATCHED), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("orders-results-source"))

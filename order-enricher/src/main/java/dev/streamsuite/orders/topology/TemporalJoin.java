@@ -1,9 +1,8 @@
 package dev.streamsuite.orders.topology;
 
+import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
-import dev.streamsuite.model.Validated;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The temporal join on a customerId partition, decided against the task's stream time (the highest event
@@ -30,17 +28,18 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *   {@code orderTime + grace <= streamTime} leaves the buffer, oldest first, and is joined.</li>
  * </ul>
  * Joining looks the customer up in the versioned store as of the order's time. Results are keyed by
- * orderId with the order's time. The buffer, the versioned store and the outputs commit in one
+ * orderId with the order's time, as JSON written once for the output topic and, if enriched, the
+ * customer's order list. The buffer, the versioned store and the outputs commit in one
  * transaction, so every order is emitted exactly once, also across crashes. This replaces the DSL's
  * stream-table join grace (KIP-923), whose buffer loses orders across restarts (see the README).
  */
-final class TemporalJoin implements Processor<String, JoinInput, String, OrderResult> {
+final class TemporalJoin implements Processor<String, JoinInput, String, Joined> {
 
     private final long grace;
-    private ProcessorContext<String, OrderResult> context;
+    private ProcessorContext<String, Joined> context;
     private VersionedKeyValueStore<String, CustomerVersion> versions;
-    private KeyValueStore<Bytes, byte[]> buffer;
-    private WindowStore<String, OrderResult> customerOrders;
+    private KeyValueStore<Bytes, Order> buffer;
+    private WindowStore<String, OrdersAt> customerOrders;
     /** Time of the oldest waiting order, or null when none waits: spares a store scan on most records. */
     private Long oldestWaiting;
 
@@ -49,13 +48,13 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     }
 
     @Override
-    public void init(ProcessorContext<String, OrderResult> context) {
+    public void init(ProcessorContext<String, Joined> context) {
         this.context = context;
         this.versions = context.getStateStore(OrderTopology.CUSTOMERS_STORE);
         this.buffer = context.getStateStore(OrderTopology.BUFFER_STORE);
         this.customerOrders = context.getStateStore(OrderTopology.CUSTOMER_ORDERS_STORE);
-        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.all()) {
-            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.next().key) : null;
+        try (KeyValueIterator<Bytes, Order> waiting = buffer.all()) {
+            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.peekNextKey()) : null;
         }
     }
 
@@ -63,14 +62,13 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     public void process(Record<String, JoinInput> record) {
         long streamTime = context.currentStreamTimeMs();
         releaseDue(streamTime);
-        if (record.value().isOrder()) {
-            byte[] raw = record.value().order();
-            Order order = parse(raw);
+        Order order = record.value().order();
+        if (order != null) {
             long orderTime = record.timestamp();
             if (isDue(orderTime, streamTime)) {
                 join(order, orderTime);
             } else {
-                buffer.put(BufferKey.of(orderTime, order.orderId()), raw);
+                buffer.put(BufferKey.of(orderTime, order.orderId()), order);
                 oldestWaiting = oldestWaiting == null ? orderTime : Math.min(oldestWaiting, orderTime);
             }
         }
@@ -81,26 +79,25 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
     }
 
     /**
-     * Joins, oldest first, every waiting order whose grace has passed. The scans seek to the known time
-     * bounds rather than start at the beginning, where released orders leave deletions behind in RocksDB
-     * until compaction.
+     * Joins, oldest first, every waiting order whose grace has passed. One scan from the oldest waiting time
+     * (not from the start, where released orders leave deletions behind in RocksDB until compaction) finds
+     * both the due orders and, by its first key that is not due, the next oldest; values are read only for
+     * the due ones.
      */
     private void releaseDue(long streamTime) {
         if (oldestWaiting == null || !isDue(oldestWaiting, streamTime)) {
             return;
         }
-        Bytes notDueFrom = BufferKey.prefix(streamTime - grace + 1);
-        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        // the upper bound is inclusive, but a bare time prefix is never a key: every key carries an orderId
-        try (KeyValueIterator<Bytes, byte[]> waiting = buffer.range(BufferKey.prefix(oldestWaiting), notDueFrom)) {
-            waiting.forEachRemaining(due::add);
+        List<KeyValue<Bytes, Order>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Order> waiting = buffer.range(BufferKey.prefix(oldestWaiting), null)) {
+            while (waiting.hasNext() && isDue(BufferKey.time(waiting.peekNextKey()), streamTime)) {
+                due.add(waiting.next());
+            }
+            oldestWaiting = waiting.hasNext() ? BufferKey.time(waiting.peekNextKey()) : null;
         }
-        for (KeyValue<Bytes, byte[]> order : due) {
+        for (KeyValue<Bytes, Order> order : due) {
             buffer.delete(order.key);
-            join(parse(order.value), BufferKey.time(order.key));
-        }
-        try (KeyValueIterator<Bytes, byte[]> rest = buffer.range(notDueFrom, null)) {
-            oldestWaiting = rest.hasNext() ? BufferKey.time(rest.next().key) : null;
+            join(order.value, BufferKey.time(order.key));
         }
     }
 
@@ -113,33 +110,24 @@ final class TemporalJoin implements Processor<String, JoinInput, String, OrderRe
             result = OrderResult.unmatched(order, OrderResult.CUSTOMER_DELETED);
         } else {
             result = OrderResult.enriched(order, version.value().customer());
-            rememberForCustomer(result, orderTime);
         }
-        context.forward(new Record<>(order.orderId(), result, orderTime, new RecordHeaders()));
+        byte[] json = Json.write(result);
+        if (result.isEnriched()) {
+            rememberForCustomer(order.customerId(), order.orderId(), json, orderTime);
+        }
+        context.forward(new Record<>(order.orderId(), new Joined(result.isEnriched(), json), orderTime, new RecordHeaders()));
     }
 
     /**
-     * Adds the order to its customer's newest-first list. The store keeps duplicates (several orders of a
-     * customer may share a millisecond), so an order sent again with the same id and time is not added twice.
+     * Adds the order to its customer's list at its time; an order sent again with the same id and time is
+     * not added twice.
      */
-    private void rememberForCustomer(OrderResult result, long orderTime) {
-        Instant at = Instant.ofEpochMilli(orderTime);
-        try (WindowStoreIterator<OrderResult> sameTime = customerOrders.fetch(result.customerId(), at, at)) {
-            while (sameTime.hasNext()) {
-                if (sameTime.next().value.orderId().equals(result.orderId())) {
-                    return;
-                }
-            }
+    private void rememberForCustomer(String customerId, String orderId, byte[] json, long orderTime) {
+        OrdersAt listed = customerOrders.fetch(customerId, orderTime);
+        if (listed == null) {
+            customerOrders.put(customerId, OrdersAt.of(orderId, json), orderTime);
+        } else if (!listed.contains(orderId)) {
+            customerOrders.put(customerId, listed.with(orderId, json), orderTime);
         }
-        customerOrders.put(result.customerId(), result, orderTime);
-    }
-
-    /** Orders reach the join only after validation, so their bytes parse. */
-    private static Order parse(byte[] raw) {
-        Validated<Order> order = Order.parse(raw);
-        if (!order.isValid()) {
-            throw new IllegalStateException("an order that passed validation no longer parses: " + order.reason());
-        }
-        return order.value();
     }
 }

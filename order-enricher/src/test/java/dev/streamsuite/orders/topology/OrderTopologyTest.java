@@ -2,10 +2,15 @@ package dev.streamsuite.orders.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.model.Customer;
 import dev.streamsuite.model.Json;
+import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +22,20 @@ import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.apache.kafka.streams.state.VersionedRecord;
 import org.apache.kafka.streams.state.WindowStore;
@@ -50,6 +62,10 @@ class OrderTopologyTest {
 
     @BeforeEach
     void start() {
+        open(stateDir);
+    }
+
+    private void open(Path dir) {
         TopologyEvents events = new TopologyEvents() {
             @Override
             public void deadLettered(String topic, String code) {
@@ -58,17 +74,32 @@ class OrderTopologyTest {
         };
         OrderTopology topology = new OrderTopology(Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofDays(7),
                 Duration.ofMinutes(15), events);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-enricher-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(topology.build(), props);
+        driver = new TopologyTestDriver(topology.build(), props(dir));
         customers = driver.createInputTopic(OrderTopology.CUSTOMERS, new StringSerializer(), new StringSerializer());
         orders = driver.createInputTopic(OrderTopology.ORDERS, new StringSerializer(), new StringSerializer());
         enriched = driver.createOutputTopic(OrderTopology.ENRICHED, new StringDeserializer(), new StringDeserializer());
         unmatched = driver.createOutputTopic(OrderTopology.UNMATCHED, new StringDeserializer(), new StringDeserializer());
         customersDlq = driver.createOutputTopic("customers.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
         ordersDlq = driver.createOutputTopic("orders.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Properties props(Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-enricher-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
+    }
+
+    /**
+     * Makes the task state of a driver on {@code dir} live in {@code kept}. TopologyTestDriver deletes its
+     * task directory (0_0) and app directory on close; a link in their place keeps the state on disk for
+     * the next driver, as a restarted service finds it. Needed again after every close.
+     */
+    private static void keepState(Path dir, Path kept) throws IOException {
+        Path taskDir = dir.resolve("order-enricher-test").resolve("0_0");
+        Files.createDirectories(taskDir.getParent());
+        Files.createSymbolicLink(taskDir, kept);
     }
 
     @AfterEach
@@ -109,7 +140,19 @@ class OrderTopologyTest {
     // ---- output helpers
 
     private static OrderResult read(String json) {
-        return Json.read(json.getBytes(StandardCharsets.UTF_8), OrderResult.class);
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static OrderResult read(byte[] json) {
+        return Json.read(json, OrderResult.class);
+    }
+
+    /** A customer's order list as the API reads it, newest first. */
+    private List<OrderResult> customerOrders(String customerId) {
+        WindowStore<String, OrdersAt> byCustomer = driver.getWindowStore(OrderTopology.CUSTOMER_ORDERS_STORE);
+        try (WindowStoreIterator<OrdersAt> it = byCustomer.backwardFetch(customerId, 0L, Long.MAX_VALUE)) {
+            return OrdersAt.newest(it, Integer.MAX_VALUE).stream().map(order -> read(order.json())).toList();
+        }
     }
 
     /** Every joined order by orderId; fails on an order emitted twice or to both outputs. */
@@ -413,9 +456,9 @@ class OrderTopologyTest {
         advanceStreamTime("2026-11-24T11:00:00Z");
 
         assertThat(results()).isEmpty();
-        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-1", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            OrderResult stored = it.next().value;
+        WindowStore<String, byte[]> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-1", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult stored = read(it.next().value);
             assertEnrichedWith(stored, "Ada", "SILVER");
             assertThat(it.hasNext()).isFalse();
         }
@@ -515,24 +558,20 @@ class OrderTopologyTest {
         assertThat(current.value().customer().tier()).isEqualTo("GOLD");
         assertThat(current.timestamp()).isEqualTo(Instant.parse("2026-11-24T11:00:00Z").toEpochMilli());
 
-        WindowStore<String, OrderResult> byCustomer = driver.getWindowStore(OrderTopology.CUSTOMER_ORDERS_STORE);
         List<String> newestFirst = new ArrayList<>();
-        try (WindowStoreIterator<OrderResult> it = byCustomer.backwardFetch("c-1", Instant.EPOCH,
-                Instant.parse("2027-01-01T00:00:00Z"))) {
-            it.forEachRemaining(kv -> newestFirst.add(kv.value.orderId() + "@" + kv.value.customer().tier()));
-        }
+        customerOrders("c-1").forEach(order -> newestFirst.add(order.orderId() + "@" + order.customer().tier()));
         assertThat(newestFirst).hasSize(3);
         assertThat(newestFirst.subList(0, 2)).containsExactlyInAnyOrder("o-2@SILVER", "o-3@SILVER");
         assertThat(newestFirst.get(2)).isEqualTo("o-1@SILVER");
 
-        WindowStore<String, OrderResult> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-4", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            OrderResult o4 = it.next().value;
+        WindowStore<String, byte[]> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-4", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            OrderResult o4 = read(it.next().value);
             assertUnmatched(o4, OrderResult.UNKNOWN_CUSTOMER);
             assertThat(it.hasNext()).isFalse();
         }
-        try (WindowStoreIterator<OrderResult> it = byId.fetch("o-2", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
-            assertEnrichedWith(it.next().value, "Ada", "SILVER");
+        try (WindowStoreIterator<byte[]> it = byId.fetch("o-2", Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"))) {
+            assertEnrichedWith(read(it.next().value), "Ada", "SILVER");
         }
     }
 
@@ -557,5 +596,91 @@ class OrderTopologyTest {
 
         Map<String, OrderResult> results = results();
         assertThat(results.get("o-1").amount()).isEqualByComparingTo("2.00");
+    }
+
+    /**
+     * Two orders of one customer at one millisecond, joined on either side of a restart: the window store's
+     * duplicate sequence numbers restarted with the process, so the second took the first one's place.
+     */
+    @Test
+    void ordersOfOneCustomerAtTheSameMillisecondStayListedAcrossARestart() throws IOException {
+        driver.close();
+        Path kept = Files.createDirectories(stateDir.resolve("kept"));
+        Path run = stateDir.resolve("run");
+        keepState(run, kept);
+        open(run);
+        customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
+        order("o-1", "c-1", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+        assertThat(results()).containsOnlyKeys("o-1");
+
+        driver.close();
+        keepState(run, kept);
+        open(run);
+        assertThat(customerOrders("c-1")).as("state kept across the restart").extracting(OrderResult::orderId)
+                .containsExactly("o-1");
+        order("o-2", "c-1", "2026-11-24T10:00:00Z");
+        advanceStreamTime("2026-11-24T10:02:00Z");
+
+        assertThat(results()).containsOnlyKeys("o-2");
+        assertThat(customerOrders("c-1")).extracting(OrderResult::orderId).containsExactlyInAnyOrder("o-1", "o-2");
+    }
+
+    /** A driver on {@code dir} with the join's stores in the formats of the earlier version, to fill. */
+    private static TopologyTestDriver earlierVersion(Path dir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
+                Stores.persistentVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE, Duration.ofDays(7)),
+                Serdes.String(), Json.serde(CustomerVersion.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OrderTopology.BUFFER_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(OrderTopology.CUSTOMER_ORDERS_STORE,
+                Duration.ofDays(7), Duration.ofMillis(1), true), Serdes.String(), Json.serde(OrderResult.class)));
+        builder.stream("unused", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    @Override
+                    public void process(Record<String, String> record) {
+                    }
+                }, OrderTopology.CUSTOMERS_STORE, OrderTopology.BUFFER_STORE, OrderTopology.CUSTOMER_ORDERS_STORE);
+        return new TopologyTestDriver(builder.build(), props(dir));
+    }
+
+    @Test
+    void stateAndRepartitionRecordsOfTheEarlierVersionAreReadAfterTheUpgrade() throws IOException {
+        driver.close();
+        Path kept = Files.createDirectories(stateDir.resolve("kept"));
+        Path run = stateDir.resolve("run");
+        Instant tenOClock = Instant.parse("2026-11-24T10:00:00Z");
+        Customer ada = new Customer("c-1", "Ada", "ada@example.com", "GOLD", "GB", Instant.parse("2026-11-24T09:00:00.123456789Z"));
+        keepState(run, kept);
+        try (TopologyTestDriver earlier = earlierVersion(run)) {
+            earlier.<String, CustomerVersion>getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE)
+                    .put("c-1", CustomerVersion.of(ada), ada.updatedAt().toEpochMilli());
+            // a waiting order was kept as its input bytes, which may start with whitespace
+            earlier.<Bytes, byte[]>getKeyValueStore(OrderTopology.BUFFER_STORE).put(BufferKey.of(tenOClock.toEpochMilli(), "o-waiting"),
+                    ("\n " + orderJson("o-waiting", "c-1", "4.00", tenOClock.toString())).getBytes(StandardCharsets.UTF_8));
+            WindowStore<String, OrderResult> listed = earlier.getWindowStore(OrderTopology.CUSTOMER_ORDERS_STORE);
+            for (String[] order : new String[][] {{"o-listed", "1.00"}, {"o-again", "2.00"}}) {
+                listed.put("c-1", OrderResult.enriched(new Order(order[0], "c-1", new BigDecimal(order[1]), "EUR", null,
+                        tenOClock), ada), tenOClock.toEpochMilli());
+            }
+        }
+        keepState(run, kept);
+        open(run);
+        // the earlier version wrote an order's input JSON to the repartition topic
+        driver.createInputTopic("order-enricher-test-orders-by-customer-repartition", new StringSerializer(),
+                new StringSerializer()).pipeInput("c-1", orderJson("o-repartitioned", "c-1", "3.00", tenOClock.toString()), tenOClock);
+        orders.pipeInput("o-again", orderJson("o-again", "c-1", "5.00", tenOClock.toString()));
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        Map<String, OrderResult> results = results();
+        assertThat(results).containsOnlyKeys("o-waiting", "o-repartitioned", "o-again");
+        results.values().forEach(result -> assertEnrichedWith(result, "Ada", "GOLD"));
+        assertThat(results.get("o-waiting").amount()).isEqualTo(new BigDecimal("4.00"));
+        // o-again was listed before the upgrade: it stays listed once, as first joined
+        assertThat(customerOrders("c-1")).extracting(order -> order.orderId() + " " + order.amount())
+                .containsExactlyInAnyOrder("o-listed 1.00", "o-again 2.00", "o-waiting 4.00", "o-repartitioned 3.00");
+        assertThat(driver.<String, CustomerVersion>getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE).get("c-1")
+                .value().customer()).isEqualTo(ada);
     }
 }

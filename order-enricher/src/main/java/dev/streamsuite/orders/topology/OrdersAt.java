@@ -1,0 +1,88 @@
+package dev.streamsuite.orders.topology;
+
+import dev.streamsuite.model.Json;
+import dev.streamsuite.model.OrderResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The enriched orders of one customer at one order time ({@code customer-orders-store} value), each as its
+ * output JSON, which the API serves as is. Orders sharing a customer and a millisecond live in one entry
+ * rather than as window-store duplicates: the sequence numbers that tell duplicates apart restart with the
+ * process, so an order joined after a restart could overwrite one joined before it.
+ */
+public record OrdersAt(List<Listed> orders) {
+
+    /**
+     * The earlier version kept each order as its own duplicate entry, as JSON; such entries stay readable
+     * (as one order each) until they expire, next to the entries written since.
+     */
+    static final Serde<OrdersAt> SERDE = Codecs.binaryOr(
+            (out, at) -> {
+                out.writeLong(at.orders.size());
+                at.orders.forEach(o -> out.writeString(o.orderId()).writeBytes(o.json()));
+            },
+            in -> {
+                int count = in.readInt();
+                List<Listed> orders = new ArrayList<>(Math.min(Math.max(count, 0), 16));
+                for (int i = 0; i < count; i++) {
+                    orders.add(new Listed(in.readString(), in.readBytes()));
+                }
+                return new OrdersAt(orders);
+            },
+            json -> of(Json.read(json, OrderResult.class).orderId(), json));
+
+    /** One order: its id, and its JSON as written to {@code enriched-orders}. */
+    public record Listed(String orderId, byte[] json) {
+    }
+
+    public OrdersAt {
+        orders = List.copyOf(orders);
+    }
+
+    static OrdersAt of(String orderId, byte[] json) {
+        return new OrdersAt(List.of(new Listed(orderId, json)));
+    }
+
+    boolean contains(String orderId) {
+        return orders.stream().anyMatch(o -> o.orderId().equals(orderId));
+    }
+
+    OrdersAt with(String orderId, byte[] json) {
+        List<Listed> next = new ArrayList<>(orders);
+        next.add(new Listed(orderId, json));
+        return new OrdersAt(next);
+    }
+
+    /**
+     * Up to {@code limit} orders of a customer from its entries read newest time first; within a time, the
+     * last added first (the order the store's duplicates were read in before). An order sent again with the
+     * same id and time is listed once; it can be in two entries only when sent again across the upgrade
+     * (the join sees only the entry written since), and then the earlier-format entry, read first, is
+     * kept, as the join keeps the first.
+     */
+    public static List<Listed> newest(WindowStoreIterator<OrdersAt> newestFirst, int limit) {
+        List<Listed> result = new ArrayList<>();
+        Set<String> listedAtTime = new HashSet<>();
+        long time = Long.MIN_VALUE;
+        while (newestFirst.hasNext() && result.size() < limit) {
+            KeyValue<Long, OrdersAt> entry = newestFirst.next();
+            if (entry.key != time) {
+                time = entry.key;
+                listedAtTime.clear();
+            }
+            List<Listed> orders = entry.value.orders;
+            for (int i = orders.size() - 1; i >= 0 && result.size() < limit; i--) {
+                if (listedAtTime.add(orders.get(i).orderId())) {
+                    result.add(orders.get(i));
+                }
+            }
+        }
+        return result;
+    }
+}
