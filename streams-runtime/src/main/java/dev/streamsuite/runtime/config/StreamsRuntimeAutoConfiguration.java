@@ -16,11 +16,17 @@ import dev.streamsuite.runtime.streams.StreamsState;
 import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +38,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,12 +126,31 @@ public class StreamsRuntimeAutoConfiguration {
     @Bean
     InteractiveQueries interactiveQueries(StreamsRunner runner, QueryHosts hosts, SuiteProperties suite,
                                           ExecutorService queryExecutor) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(suite.query().forwardTimeout()).build());
-        factory.setReadTimeout(suite.query().forwardTimeout());
-        RestClient client = RestClient.builder().requestFactory(factory).build();
+        RestClient client = RestClient.builder().requestFactory(forwardingRequestFactory(suite)).build();
         return new InteractiveQueries(runner, hosts, client, queryExecutor, suite.query().retryAfterSeconds(),
                 suite.query().maxStandbyLag());
+    }
+
+    /**
+     * A pooled, blocking HTTP/1.1 client with keep-alive for forwarded queries: with the JDK's HttpClient
+     * a forwarded lookup under 8 concurrent clients was 4x slower than the same lookup at its owner.
+     */
+    private static ClientHttpRequestFactory forwardingRequestFactory(SuiteProperties suite) {
+        Timeout timeout = Timeout.of(suite.query().forwardTimeout());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(50)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout)
+                        .build())
+                .build();
+        CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableAutomaticRetries() // the Forwarder's own retry decides, with its circuit breaker
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+        return new HttpComponentsClientHttpRequestFactory(http);
     }
 
     @Bean

@@ -21,7 +21,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Calls another instance with the user's request path and a {@link QueryScope}: pooled JDK HTTP client
+ * Calls another instance with the user's request path and a {@link QueryScope}: pooled HTTP/1.1 client
  * with timeouts, one retry on connection failures, and a circuit breaker per peer so a dead instance
  * costs one fast failure instead of a timeout per request. Only hosts from Kafka Streams metadata are
  * ever passed in.
