@@ -39,7 +39,7 @@ public final class Bench {
     public static final String USAGE = """
             Usage: java -jar bench/target/bench.jar --bootstrap-servers HOST:PORT [options]   (normally via bench/run.sh)
               --quick                 a short run: fewer records, shorter latency and query runs
-              --records N             input records per service (default: 300000 quick, 2000000 full)
+              --records N             input records per service (default: 1000000 quick, 2000000 full)
               --services LIST         comma-separated, default purchase-aggregator,order-enricher,fraud-detector
               --broker-pid PID        the broker's process, for its CPU time (default: not measured)
               --repo DIR              the project root with <service>/target/<service>.jar (default .)
@@ -93,7 +93,7 @@ public final class Bench {
             Config c = new Config();
             c.bootstrapServers = bootstrapServers;
             c.quick = quick;
-            c.records = quick ? 300_000 : 2_000_000; // quick: 100k was mostly JIT warm-up (C2 took half the CPU)
+            c.records = quick ? 1_000_000 : 2_000_000; // fewer in a quick run were mostly JIT warm-up (C2 used more CPU than the stream thread)
             c.latencySeconds = quick ? 20 : 60;
             c.latencyWarmupSeconds = quick ? 5 : 10;
             c.querySeconds = quick ? 10 : 30;
