@@ -7,29 +7,15 @@ import static dev.streamsuite.fraud.topology.FraudRules.UNUSUAL_AMOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.fraud.topology.FraudDriver;
+import dev.streamsuite.fraud.topology.FraudDriverTest;
 import dev.streamsuite.model.FraudAlert;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The order and retention of the alert lists the HTTP API serves, read from the real alerts-store. */
-class AlertViewsTest {
-
-    @TempDir
-    Path stateDir;
-
-    private FraudDriver fraud;
-
-    @AfterEach
-    void close() {
-        if (fraud != null) {
-            fraud.close();
-        }
-    }
+class AlertViewsTest extends FraudDriverTest {
 
     private void scenario() {
         // u-1: a-1 at T0, then b-* and big at T0+1m (ties), c at T0+30s read last (out of order)

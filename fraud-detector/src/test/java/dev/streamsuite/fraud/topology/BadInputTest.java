@@ -6,29 +6,14 @@ import static dev.streamsuite.fraud.topology.FraudDriver.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad transactions go unchanged to transactions.dlq with the contract's headers; nothing else changes. */
-class BadInputTest {
-
-    @TempDir
-    Path stateDir;
-
-    private FraudDriver fraud;
-
-    @AfterEach
-    void close() {
-        if (fraud != null) {
-            fraud.close();
-        }
-    }
+class BadInputTest extends FraudDriverTest {
 
     private record Bad(String key, String value, String reason, String code) {
     }

@@ -8,32 +8,17 @@ import static dev.streamsuite.fraud.topology.FraudRules.VELOCITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.FraudAlert;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** VELOCITY, UNUSUAL_AMOUNT and COUNTRY_CHANGE just below, at and above their thresholds. */
-class FraudRulesTest {
+class FraudRulesTest extends FraudDriverTest {
 
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
-
-    @TempDir
-    Path stateDir;
-
-    private FraudDriver fraud;
-
-    @AfterEach
-    void close() {
-        if (fraud != null) {
-            fraud.close();
-        }
-    }
 
     private List<String> alertIds() {
         return fraud.readAlerts().stream().map(FraudAlert::alertId).toList();

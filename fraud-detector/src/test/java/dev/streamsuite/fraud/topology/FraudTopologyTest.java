@@ -11,33 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.model.Json;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Balances, de-duplication and NEGATIVE_BALANCE, record by record through the real topology. */
-class FraudTopologyTest {
+class FraudTopologyTest extends FraudDriverTest {
 
     private static final Duration WEEK = Duration.ofDays(7);
-
-    @TempDir
-    Path stateDir;
-
-    private FraudDriver fraud;
-
-    @AfterEach
-    void close() {
-        if (fraud != null) {
-            fraud.close();
-        }
-    }
 
     @Test
     void balanceIsTheExactSumOfManySmallDecimals() {
