@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -30,10 +32,24 @@ public final class Binary {
     }
 
     /**
-     * A serde writing {@code write}'s fields after {@link #FORMAT_1}; {@code legacyJson} (may be null)
-     * is the type JSON values of earlier versions are read as.
+     * A serde writing {@code write}'s fields after {@link #FORMAT_1}; values starting with {@code '{'} are
+     * read as JSON of {@code legacyJson}, the form earlier versions stored.
      */
     public static <T> Serde<T> serde(BiConsumer<Writer, T> write, Function<Reader, T> read, Class<T> legacyJson) {
+        Deserializer<T> json = Json.serde(legacyJson).deserializer();
+        return serde(write, read, (topic, bytes) -> {
+            if (bytes[0] != '{') {
+                throw unknownFormat(topic, bytes);
+            }
+            return json.deserialize(topic, bytes);
+        });
+    }
+
+    /**
+     * A serde writing {@code write}'s fields after {@link #FORMAT_1}; {@code legacy} reads every non-empty
+     * value without that byte, for earlier forms other than plain JSON (e.g. raw input bytes).
+     */
+    public static <T> Serde<T> serde(BiConsumer<Writer, T> write, Function<Reader, T> read, Deserializer<T> legacy) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -43,31 +59,27 @@ public final class Binary {
             write.accept(out, value);
             return out.toByteArray();
         };
-        Deserializer<T> legacy = legacyJson == null ? null : Json.serde(legacyJson).deserializer();
-        Deserializer<T> deserializer = new Deserializer<>() {
-            @Override
-            public T deserialize(String topic, byte[] bytes) {
-                if (bytes == null) {
-                    return null;
-                }
-                if (bytes.length > 0 && bytes[0] == '{' && legacy != null) {
-                    return legacy.deserialize(topic, bytes);
-                }
-                if (bytes.length == 0 || bytes[0] != FORMAT_1) {
-                    throw new SerializationException("unknown value format in " + topic
-                            + (bytes.length == 0 ? ": empty" : ": first byte " + bytes[0]));
-                }
-                Reader in = new Reader(bytes, 1);
-                T value = read.apply(in);
-                in.requireEnd(topic);
-                return value;
+        Deserializer<T> deserializer = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
             }
-
-            @Override
-            public void configure(Map<String, ?> configs, boolean isKey) {
+            if (bytes.length == 0) {
+                throw unknownFormat(topic, bytes);
             }
+            if (bytes[0] != FORMAT_1) {
+                return legacy.deserialize(topic, bytes);
+            }
+            Reader in = new Reader(bytes, 1);
+            T value = read.apply(in);
+            in.requireEnd(topic);
+            return value;
         };
         return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    private static SerializationException unknownFormat(String topic, byte[] bytes) {
+        return new SerializationException("unknown value format in " + topic
+                + (bytes.length == 0 ? ": empty" : ": first byte " + bytes[0]));
     }
 
     /** Appends fields to a growing byte array. */
@@ -133,6 +145,18 @@ public final class Binary {
                 writeByte(1).writeLong(value.scale()).writeLong(unscaled.longValueExact());
             } else {
                 writeByte(2).writeLong(value.scale()).writeBytes(unscaled.toByteArray());
+            }
+            return this;
+        }
+
+        /** A list or null: its size (-1 for null), then each element as {@code element} writes it. */
+        public <T> Writer writeList(List<T> values, BiConsumer<Writer, T> element) {
+            if (values == null) {
+                return writeLong(-1);
+            }
+            writeLong(values.size());
+            for (T value : values) {
+                element.accept(this, value);
             }
             return this;
         }
@@ -227,6 +251,23 @@ public final class Binary {
                 }
                 default -> throw new SerializationException("bad decimal tag at byte " + (at - 1));
             };
+        }
+
+        /** A list {@link Writer#writeList} wrote (unmodifiable), or null. */
+        public <T> List<T> readList(Function<Reader, T> element) {
+            int count = readInt();
+            if (count == -1) {
+                return null;
+            }
+            if (count < 0) {
+                throw new SerializationException("bad item count " + count + " at byte " + at);
+            }
+            // the count only hints the capacity: a damaged value must fail on reading, not allocate a huge array
+            List<T> values = new ArrayList<>(Math.min(count, 16));
+            for (int i = 0; i < count; i++) {
+                values.add(element.apply(this));
+            }
+            return Collections.unmodifiableList(values);
         }
 
         public Instant readInstant() {

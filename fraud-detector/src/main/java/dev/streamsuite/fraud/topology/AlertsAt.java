@@ -40,24 +40,16 @@ public record AlertsAt(List<FraudAlert> alerts) {
     }
 
     private static void write(Binary.Writer out, AlertsAt value) {
-        out.writeLong(value.alerts.size());
-        for (FraudAlert a : value.alerts) {
-            out.writeString(a.alertId()).writeString(a.userId()).writeString(a.transactionId()).writeString(a.rule())
-                    .writeDecimal(a.amount()).writeDecimal(a.balance()).writeInstant(a.timestamp())
-                    .writeString(a.message());
-        }
+        out.writeList(value.alerts, (o, a) -> o.writeString(a.alertId()).writeString(a.userId())
+                .writeString(a.transactionId()).writeString(a.rule()).writeDecimal(a.amount()).writeDecimal(a.balance())
+                .writeInstant(a.timestamp()).writeString(a.message()));
     }
 
     private static AlertsAt read(Binary.Reader in) {
-        int count = in.readInt();
-        if (count < 0) {
-            throw new SerializationException("negative count of alerts: " + count);
-        }
-        // the count only hints the capacity: a damaged value must fail on reading, not allocate a huge array
-        List<FraudAlert> alerts = new ArrayList<>(Math.min(count, 16));
-        for (int i = 0; i < count; i++) {
-            alerts.add(new FraudAlert(in.readString(), in.readString(), in.readString(), in.readString(),
-                    in.readDecimal(), in.readDecimal(), in.readInstant(), in.readString()));
+        List<FraudAlert> alerts = in.readList(r -> new FraudAlert(r.readString(), r.readString(), r.readString(),
+                r.readString(), r.readDecimal(), r.readDecimal(), r.readInstant(), r.readString()));
+        if (alerts == null) {
+            throw new SerializationException("an alert list that is null");
         }
         return new AlertsAt(alerts);
     }

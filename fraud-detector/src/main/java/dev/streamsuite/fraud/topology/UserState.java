@@ -6,10 +6,8 @@ import dev.streamsuite.model.Binary;
 import dev.streamsuite.model.Transaction;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -42,26 +40,15 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
 
     private static void write(Binary.Writer out, UserState s) {
         out.writeDecimal(s.balance).writeLong(s.transactionCount).writeInstant(s.updatedAt)
-                .writeLong(s.recentDebitTimes.size());
-        for (Instant time : s.recentDebitTimes) {
-            out.writeInstant(time);
-        }
-        out.writeLong(s.debitCount).writeDecimal(s.debitTotal).writeString(s.lastCountry).writeInstant(s.lastCountryAt);
+                .writeList(s.recentDebitTimes, Binary.Writer::writeInstant)
+                .writeLong(s.debitCount).writeDecimal(s.debitTotal).writeString(s.lastCountry).writeInstant(s.lastCountryAt);
     }
 
     private static UserState read(Binary.Reader in) {
         BigDecimal balance = in.readDecimal();
         long transactionCount = in.readLong();
         Instant updatedAt = in.readInstant();
-        int count = in.readInt();
-        if (count < 0) {
-            throw new SerializationException("negative count of debit times: " + count);
-        }
-        // the count only hints the capacity: a damaged value must fail on reading, not allocate a huge array
-        List<Instant> debits = new ArrayList<>(Math.min(count, 64));
-        for (int i = 0; i < count; i++) {
-            debits.add(in.readInstant());
-        }
+        List<Instant> debits = in.readList(Binary.Reader::readInstant);
         return new UserState(balance, transactionCount, updatedAt, debits, in.readLong(), in.readDecimal(),
                 in.readString(), in.readInstant());
     }

@@ -1,5 +1,6 @@
 package dev.streamsuite.orders.topology;
 
+import dev.streamsuite.model.Binary;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.OrderResult;
 import java.util.ArrayList;
@@ -22,20 +23,10 @@ public record OrdersAt(List<Listed> orders) {
      * The earlier version kept each order as its own duplicate entry, as JSON; such entries stay readable
      * (as one order each) until they expire, next to the entries written since.
      */
-    static final Serde<OrdersAt> SERDE = Codecs.binaryOr(
-            (out, at) -> {
-                out.writeLong(at.orders.size());
-                at.orders.forEach(o -> out.writeString(o.orderId()).writeBytes(o.json()));
-            },
-            in -> {
-                int count = in.readInt();
-                List<Listed> orders = new ArrayList<>(Math.min(Math.max(count, 0), 16));
-                for (int i = 0; i < count; i++) {
-                    orders.add(new Listed(in.readString(), in.readBytes()));
-                }
-                return new OrdersAt(orders);
-            },
-            json -> of(Json.read(json, OrderResult.class).orderId(), json));
+    static final Serde<OrdersAt> SERDE = Binary.serde(
+            (out, at) -> out.writeList(at.orders, (o, listed) -> o.writeString(listed.orderId()).writeBytes(listed.json())),
+            in -> new OrdersAt(in.readList(r -> new Listed(r.readString(), r.readBytes()))),
+            (topic, json) -> of(Json.read(json, OrderResult.class).orderId(), json));
 
     /** One order: its id, and its JSON as written to {@code enriched-orders}. */
     public record Listed(String orderId, byte[] json) {
