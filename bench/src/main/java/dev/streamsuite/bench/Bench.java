@@ -283,7 +283,7 @@ public final class Bench {
         List<ServiceJvm> started = new ArrayList<>();
         try {
             ServiceJvm jvm = instance(s, appId, stateDir, s.extraArgs());
-            started.add(jvm.start());
+            started.add(jvm.launch());
             long running = jvm.awaitReady(Duration.ofMinutes(3), 50);
             double cpu0 = jvm.cpuSeconds();
             double broker0 = ProcStat.cpuSeconds(config.brokerPid);
@@ -363,7 +363,7 @@ public final class Bench {
                 local.p99Ms());
 
         ServiceJvm second = instance(s, appId, work.resolve("state").resolve(appId + "-2"), s.extraArgs());
-        started.add(second.start());
+        started.add(second.launch());
         second.awaitReady(Duration.ofMinutes(3), 200);
         List<String> own = new ArrayList<>();
         List<String> other = new ArrayList<>();

@@ -38,6 +38,19 @@ public class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The process id; the JVM must have been started. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Throws with the exit code and the log's last lines if the JVM is no longer running. */
+    public void checkAlive() {
+        if (process != null && !process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log + ":\n"
+                    + tail(40));
+        }
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -90,6 +103,16 @@ public class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Thread.sleep for polling loops: an interrupt ends the wait and is kept. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

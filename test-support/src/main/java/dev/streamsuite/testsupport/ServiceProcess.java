@@ -87,13 +87,4 @@ public final class ServiceProcess extends ChildJvm {
         }
         throw new IllegalStateException(name() + " not ready within " + timeout + ":\n" + tail(60));
     }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
