@@ -7,6 +7,7 @@ import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.testsupport.DriverState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OrderTopologyTest {
 
+    private static final String APP_ID = "order-enricher-test";
+
     private final List<String> deadLettered = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> customers;
@@ -85,21 +88,10 @@ class OrderTopologyTest {
 
     private static Properties props(Path stateDir) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-enricher-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return props;
-    }
-
-    /**
-     * Makes the task state of a driver on {@code dir} live in {@code kept}. TopologyTestDriver deletes its
-     * task directory (0_0) and app directory on close; a link in their place keeps the state on disk for
-     * the next driver, as a restarted service finds it. Needed again after every close.
-     */
-    private static void keepState(Path dir, Path kept) throws IOException {
-        Path taskDir = dir.resolve("order-enricher-test").resolve("0_0");
-        Files.createDirectories(taskDir.getParent());
-        Files.createSymbolicLink(taskDir, kept);
     }
 
     @AfterEach
@@ -607,7 +599,7 @@ class OrderTopologyTest {
         driver.close();
         Path kept = Files.createDirectories(stateDir.resolve("kept"));
         Path run = stateDir.resolve("run");
-        keepState(run, kept);
+        DriverState.keep(run, APP_ID, kept);
         open(run);
         customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
         order("o-1", "c-1", "2026-11-24T10:00:00Z");
@@ -615,7 +607,7 @@ class OrderTopologyTest {
         assertThat(results()).containsOnlyKeys("o-1");
 
         driver.close();
-        keepState(run, kept);
+        DriverState.keep(run, APP_ID, kept);
         open(run);
         assertThat(customerOrders("c-1")).as("state kept across the restart").extracting(OrderResult::orderId)
                 .containsExactly("o-1");
@@ -652,7 +644,7 @@ class OrderTopologyTest {
         Path run = stateDir.resolve("run");
         Instant tenOClock = Instant.parse("2026-11-24T10:00:00Z");
         Customer ada = new Customer("c-1", "Ada", "ada@example.com", "GOLD", "GB", Instant.parse("2026-11-24T09:00:00.123456789Z"));
-        keepState(run, kept);
+        DriverState.keep(run, APP_ID, kept);
         try (TopologyTestDriver earlier = earlierVersion(run)) {
             earlier.<String, CustomerVersion>getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE)
                     .put("c-1", CustomerVersion.of(ada), ada.updatedAt().toEpochMilli());
@@ -665,7 +657,7 @@ class OrderTopologyTest {
                         tenOClock), ada), tenOClock.toEpochMilli());
             }
         }
-        keepState(run, kept);
+        DriverState.keep(run, APP_ID, kept);
         open(run);
         // the earlier version wrote an order's input JSON to the repartition topic
         driver.createInputTopic("order-enricher-test-orders-by-customer-repartition", new StringSerializer(),
