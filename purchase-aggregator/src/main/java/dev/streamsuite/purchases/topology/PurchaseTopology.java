@@ -24,14 +24,16 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * purchases → validate (bad → purchases.dlq) → repartition by userId → {@link WindowAggregator}
- * → purchase-summaries (every update), purchase-summaries-final (once per closed window),
- * purchases-late (purchases for windows already closed).
+ * purchases → validate (bad → purchases.dlq) → {@link WindowAggregator} → purchase-summaries (every update),
+ * purchase-summaries-final (once per closed window), purchases-late (purchases for windows already closed).
  *
- * <p>All records are repartitioned, refunds included, so that stream time on the aggregation partition
- * is "the highest event time seen on it": for records keyed by their userId that is the input
- * partition's. The windowed aggregation is hand-written rather than the DSL's because the DSL drops
- * late records silently and its {@code onWindowClose} emits at most once per wall-clock second.
+ * <p>A purchase keyed by its userId is aggregated on its input partition, where it already is: no
+ * repartition, so the task's one record is read once and written nowhere but to the outputs. Only a
+ * purchase without a key goes through {@code purchases-by-user} (keyed by its userId) and comes back into
+ * the same sub-topology, whose tasks read both topics. Stream time is the aggregator's own (the highest
+ * event time of the records it aggregated), so a keyless record moves it only on the partition it is
+ * aggregated on. The windowed aggregation is hand-written rather than the DSL's because the DSL drops late
+ * records silently and its {@code onWindowClose} emits at most once per wall-clock second.
  */
 public final class PurchaseTopology {
 
@@ -97,15 +99,21 @@ public final class PurchaseTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, false),
                 Serdes.String(), WindowTotals.serde()).withCachingEnabled());
+        // Cached too: the aggregator's stream time is put here on nearly every record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMIT_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
-        KStream<String, WindowAggregator.Output> outputs = valid
-                .processValues(NullKeyMarker::new, Named.as("purchases-mark-null-key"))
+        var byKey = valid.processValues(NullKeyMarker::new, Named.as("purchases-mark-null-key"))
+                .split(Named.as("purchases-key-"))
+                .branch((key, input) -> key != null, Branched.as("present"))
+                .defaultBranch(Branched.as("null"));
+        KStream<String, Input<Purchase>> rekeyed = byKey.get("purchases-key-null")
                 .selectKey((key, input) -> input.value().userId(), Named.as("purchases-key-by-user"))
                 .repartition(Repartitioned.<String, Input<Purchase>>as(REPARTITION)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(repartitionSerde()))
+                        .withValueSerde(repartitionSerde()));
+        KStream<String, WindowAggregator.Output> outputs = byKey.get("purchases-key-present")
+                .merge(rekeyed, Named.as("purchases-by-user-merge"))
                 .process(() -> new WindowAggregator(windowSize.toMillis(), grace.toMillis(), events),
                         Named.as("purchases-window-aggregate"), SUMMARY_STORE, EMIT_STORE);
 

@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Tumbling-window aggregation on the partition a purchase is aggregated on, with the contract's
- * lateness and final-result rules decided against the task's stream time (the highest event time seen,
- * restored from the committed offsets after a restart):
+ * lateness and final-result rules decided against that partition's stream time: the highest event time
+ * of the records aggregated here, kept in the emit-state store (so it commits with the windows). The task's
+ * own stream time would also count keyless records read on this partition but aggregated on another.
  * <ul>
  *   <li>late: {@code windowEnd + grace <= streamTime} → purchases-late, header {@code late.window-start};</li>
  *   <li>otherwise a PURCHASE updates its window and the new summary is emitted;</li>
@@ -35,6 +36,7 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
 
     static final String LATE_HEADER = "late.window-start";
     private static final String CLOSED_UNTIL = "closed-until";
+    private static final String STREAM_TIME = "stream-time";
 
     enum Kind { UPDATE, FINAL, LATE }
 
@@ -49,6 +51,9 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
     private WindowStore<String, WindowTotals> windows;
     private KeyValueStore<String, Long> emitState;
     private long closedUntil;
+    private long streamTime;
+    /** State of a version that used the task's stream time: take that over at the first record. */
+    private boolean takeOverTaskTime;
 
     WindowAggregator(long size, long grace, TopologyEvents events) {
         this.size = size;
@@ -63,12 +68,22 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         this.emitState = context.getStateStore(PurchaseTopology.EMIT_STORE);
         Long stored = emitState.get(CLOSED_UNTIL);
         this.closedUntil = stored == null ? Long.MIN_VALUE : stored;
+        Long storedTime = emitState.get(STREAM_TIME);
+        this.streamTime = storedTime == null ? Long.MIN_VALUE : storedTime;
+        this.takeOverTaskTime = storedTime == null && stored != null;
     }
 
     @Override
     public void process(Record<String, Input<Purchase>> record) {
         Purchase purchase = record.value().value();
-        long streamTime = context.currentStreamTimeMs();
+        if (takeOverTaskTime) {
+            takeOverTaskTime = false;
+            streamTime = Math.max(streamTime, context.currentStreamTimeMs());
+        }
+        if (record.timestamp() > streamTime) {
+            streamTime = record.timestamp();
+            emitState.put(STREAM_TIME, streamTime);
+        }
         long windowStart = Math.floorDiv(record.timestamp(), size) * size;
         long windowEnd = windowStart + size;
         if (purchase.counts()) {

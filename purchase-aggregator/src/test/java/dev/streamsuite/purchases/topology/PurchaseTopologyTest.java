@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.PurchaseSummary;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.testsupport.DriverState;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +34,11 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PurchaseTopologyTest {
+
+    private static final String APP_ID = "purchase-aggregator-test";
 
     private final List<String> deadLettered = new ArrayList<>();
     private TopologyTestDriver driver;
@@ -41,8 +48,15 @@ class PurchaseTopologyTest {
     private TestOutputTopic<String, byte[]> late;
     private TestOutputTopic<byte[], byte[]> dlq;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
+        open(stateDir);
+    }
+
+    private void open(Path dir) {
         TopologyEvents events = new TopologyEvents() {
             @Override
             public void deadLettered(String topic, String code) {
@@ -52,8 +66,9 @@ class PurchaseTopologyTest {
         PurchaseTopology topology = new PurchaseTopology(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(1),
                 Duration.ofMinutes(15), events);
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "purchase-aggregator-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
         driver = new TopologyTestDriver(topology.build(), props);
         purchases = driver.createInputTopic(PurchaseTopology.INPUT, new StringSerializer(), new StringSerializer());
         summaries = driver.createOutputTopic(PurchaseTopology.SUMMARIES, new StringDeserializer(), new StringDeserializer());
@@ -294,7 +309,7 @@ class PurchaseTopologyTest {
     @Test
     void repartitionedRecordsAnEarlierVersionWroteAsPlainJsonAreAggregatedOrLate() {
         TestInputTopic<String, String> repartition = driver.createInputTopic(
-                "purchase-aggregator-test-" + PurchaseTopology.REPARTITION + "-repartition", new StringSerializer(), new StringSerializer());
+                APP_ID + "-" + PurchaseTopology.REPARTITION + "-repartition", new StringSerializer(), new StringSerializer());
         String onTime = purchase("p-1", "u-1", "2.50", null, "2026-11-24T10:01:00Z");
         repartition.pipeInput("u-1", onTime, Instant.parse("2026-11-24T10:01:00Z"));
         assertThat(read(summaries.readValue()).totalAmount()).isEqualByComparingTo("2.50");
@@ -303,6 +318,32 @@ class PurchaseTopologyTest {
         String late = purchase("p-3", "u-1", "1.50", null, "2026-11-24T10:02:00Z");
         repartition.pipeInput("u-1", late, Instant.parse("2026-11-24T10:02:00Z"));
         assertThat(new String(this.late.readValue(), StandardCharsets.UTF_8)).isEqualTo(late);
+    }
+
+    /**
+     * Stream time is kept with the windows: after a restart a purchase for a closed window is still late and
+     * the closed window is not finalised again. (The task's own stream time starts from nothing in a driver.)
+     */
+    @Test
+    void streamTimeAndClosedWindowsSurviveARestart() throws IOException {
+        driver.close();
+        Path kept = Files.createDirectories(stateDir.resolve("kept"));
+        Path run = stateDir.resolve("run");
+        DriverState.keep(run, APP_ID, kept);
+        open(run);
+        buy("u-1", "p-1", "10.00", "2026-11-24T10:01:00Z");
+        buy("u-2", "p-2", "1.00", "2026-11-24T10:06:00Z");
+        assertThat(finals.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("u-1");
+
+        driver.close();
+        DriverState.keep(run, APP_ID, kept);
+        open(run);
+        buy("u-1", "p-3", "2.00", "2026-11-24T10:02:00Z");
+        assertThat(late.readRecord().key()).isEqualTo("u-1");
+        assertThat(summaries.isEmpty()).isTrue();
+        buy("u-2", "p-4", "1.00", "2026-11-24T10:06:30Z");
+        assertThat(finals.isEmpty()).as("10:00 window already final before the restart").isTrue();
+        assertThat(read(summaries.readValue()).count()).isEqualTo(2);
     }
 
     /** The bytes under the store's serde and cache, where an earlier version's values are found after an upgrade. */
