@@ -83,7 +83,7 @@ port_busy "$KAFKA_PORT" || { echo "Kafka did not start; see $DATA/logs/kafka.log
 for i in 0 1 2; do
   s=${SERVICES[$i]}; p=${SERVICE_PORTS[$i]}
   echo "Starting $s on http://localhost:$p ..."
-  java -Xmx512m -jar "$s/target/$s.jar" --server.port="$p" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  java -Xmx512m -XX:+UseSerialGC -jar "$s/target/$s.jar" --server.port="$p" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
     --spring.kafka.streams.state-dir="$DATA/state/$s" > "$DATA/logs/$s.log" 2>&1 &
   PIDS+=($!)
 done

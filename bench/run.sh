@@ -15,7 +15,7 @@ Usage: bench/run.sh [--quick] [options]
   -h, --help            this help
 Further options go to the harness (java -jar bench/target/bench.jar --help), e.g.
   --records N, --services purchase-aggregator,fraud-detector, --jfr DIR, --no-query, --out FILE
-Service JVM options: --service-jvm-opts "..." or BENCH_SERVICE_JVM_OPTS (default -Xmx512m).
+Service JVM options: --service-jvm-opts "..." or BENCH_SERVICE_JVM_OPTS (default -Xmx512m -XX:+UseSerialGC).
 USAGE
 }
 

@@ -46,7 +46,7 @@ public final class Bench {
               --work DIR              state directories and logs (default: a temporary directory)
               --out FILE              the JSON report (default bench/results/latest.json)
               --jfr DIR               record each service's throughput run with JFR (settings=profile) into DIR
-              --service-jvm-opts S    JVM options of the services (default -Xmx512m; also BENCH_SERVICE_JVM_OPTS)
+              --service-jvm-opts S    JVM options of the services (default -Xmx512m -XX:+UseSerialGC, as run-local.sh; also BENCH_SERVICE_JVM_OPTS)
               --service-arg ARG       a further argument of every service instance, e.g.
                                       --service-arg --spring.kafka.streams.properties.commit.interval.ms=1000
                                       (repeatable; the figures are then no longer of the default configuration)
@@ -67,7 +67,7 @@ public final class Bench {
         Path work;
         Path out = Path.of("bench", "results", "latest.json");
         Path jfr;
-        List<String> serviceJvmOpts = List.of("-Xmx512m");
+        List<String> serviceJvmOpts = List.of("-Xmx512m", "-XX:+UseSerialGC");
         List<String> serviceArgs = List.of();
         boolean query = true;
         /** A baseline run lasts at least this long, or until it has read {@link #baselineMaxRecords}. */
@@ -150,7 +150,7 @@ public final class Bench {
         static Config parse(String... args) {
             boolean quick = Arrays.asList(args).contains("--quick");
             String env = System.getenv("BENCH_SERVICE_JVM_OPTS");
-            String jvmOpts = env != null && !env.isBlank() ? env : "-Xmx512m";
+            String jvmOpts = env != null && !env.isBlank() ? env : "-Xmx512m -XX:+UseSerialGC";
             Config c = defaults(null, quick);
             List<String> serviceArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
