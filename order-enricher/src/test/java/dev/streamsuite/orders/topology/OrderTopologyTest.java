@@ -11,7 +11,6 @@ import dev.streamsuite.testsupport.DriverState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -597,18 +596,15 @@ class OrderTopologyTest {
     @Test
     void ordersOfOneCustomerAtTheSameMillisecondStayListedAcrossARestart() throws IOException {
         driver.close();
-        Path kept = Files.createDirectories(stateDir.resolve("kept"));
-        Path run = stateDir.resolve("run");
-        DriverState.keep(run, APP_ID, kept);
-        open(run);
+        DriverState state = DriverState.under(stateDir, APP_ID);
+        open(state.keep());
         customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
         order("o-1", "c-1", "2026-11-24T10:00:00Z");
         advanceStreamTime("2026-11-24T10:01:00Z");
         assertThat(results()).containsOnlyKeys("o-1");
 
         driver.close();
-        DriverState.keep(run, APP_ID, kept);
-        open(run);
+        open(state.keep());
         assertThat(customerOrders("c-1")).as("state kept across the restart").extracting(OrderResult::orderId)
                 .containsExactly("o-1");
         order("o-2", "c-1", "2026-11-24T10:00:00Z");
@@ -640,12 +636,10 @@ class OrderTopologyTest {
     @Test
     void stateAndRepartitionRecordsOfTheEarlierVersionAreReadAfterTheUpgrade() throws IOException {
         driver.close();
-        Path kept = Files.createDirectories(stateDir.resolve("kept"));
-        Path run = stateDir.resolve("run");
+        DriverState state = DriverState.under(stateDir, APP_ID);
         Instant tenOClock = Instant.parse("2026-11-24T10:00:00Z");
         Customer ada = new Customer("c-1", "Ada", "ada@example.com", "GOLD", "GB", Instant.parse("2026-11-24T09:00:00.123456789Z"));
-        DriverState.keep(run, APP_ID, kept);
-        try (TopologyTestDriver earlier = earlierVersion(run)) {
+        try (TopologyTestDriver earlier = earlierVersion(state.keep())) {
             earlier.<String, CustomerVersion>getVersionedKeyValueStore(OrderTopology.CUSTOMERS_STORE)
                     .put("c-1", CustomerVersion.of(ada), ada.updatedAt().toEpochMilli());
             // a waiting order was kept as its input bytes, which may start with whitespace
@@ -657,8 +651,7 @@ class OrderTopologyTest {
                         tenOClock), ada), tenOClock.toEpochMilli());
             }
         }
-        DriverState.keep(run, APP_ID, kept);
-        open(run);
+        open(state.keep());
         // the earlier version wrote an order's input JSON to the repartition topic
         driver.createInputTopic("order-enricher-test-orders-by-customer-repartition", new StringSerializer(),
                 new StringSerializer()).pipeInput("c-1", orderJson("o-repartitioned", "c-1", "3.00", tenOClock.toString()), tenOClock);

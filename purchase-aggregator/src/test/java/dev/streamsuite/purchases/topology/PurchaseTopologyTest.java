@@ -9,7 +9,6 @@ import dev.streamsuite.testsupport.DriverState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -327,17 +326,14 @@ class PurchaseTopologyTest {
     @Test
     void streamTimeAndClosedWindowsSurviveARestart() throws IOException {
         driver.close();
-        Path kept = Files.createDirectories(stateDir.resolve("kept"));
-        Path run = stateDir.resolve("run");
-        DriverState.keep(run, APP_ID, kept);
-        open(run);
+        DriverState state = DriverState.under(stateDir, APP_ID);
+        open(state.keep());
         buy("u-1", "p-1", "10.00", "2026-11-24T10:01:00Z");
         buy("u-2", "p-2", "1.00", "2026-11-24T10:06:00Z");
         assertThat(finals.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("u-1");
 
         driver.close();
-        DriverState.keep(run, APP_ID, kept);
-        open(run);
+        open(state.keep());
         buy("u-1", "p-3", "2.00", "2026-11-24T10:02:00Z");
         assertThat(late.readRecord().key()).isEqualTo("u-1");
         assertThat(summaries.isEmpty()).isTrue();
