@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -233,6 +235,7 @@ class DashboardIT {
         try {
             browser.get(dashboard.url("/"));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class); // cards and lists are rebuilt on every update
             JavascriptExecutor js = (JavascriptExecutor) browser;
 
             // the SSE connection is live and Chart.js (the WebJar) drew the charts
@@ -275,16 +278,13 @@ class DashboardIT {
             // operations: readiness of each service and the stand-in's numbers (40 records per 1 s poll)
             wait.until(d -> d.findElement(By.cssSelector(".card[data-service='purchase-aggregator'] dd[data-metric='in / s']"))
                     .getText().matches("[1-9][0-9.,]*"));
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='purchase-aggregator']")).getAttribute("data-ready"))
-                    .isEqualTo("true");
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='purchase-aggregator'] dd[data-metric='consumer lag']")).getText())
-                    .isEqualTo("17");
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='purchase-aggregator'] dd[data-metric='dead letters']")).getText())
-                    .isEqualTo("3");
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='purchase-aggregator'] dd[data-metric='e2e p50 / p95']")).getText())
+            assertThat(card(browser, "purchase-aggregator", "", e -> e.getAttribute("data-ready"))).isEqualTo("true");
+            assertThat(card(browser, "purchase-aggregator", " dd[data-metric='consumer lag']", WebElement::getText)).isEqualTo("17");
+            assertThat(card(browser, "purchase-aggregator", " dd[data-metric='dead letters']", WebElement::getText)).isEqualTo("3");
+            assertThat(card(browser, "purchase-aggregator", " dd[data-metric='e2e p50 / p95']", WebElement::getText))
                     .matches("\\d+ ms / \\d+ ms");
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='order-enricher'] h3")).getText()).contains("out of service");
-            assertThat(browser.findElement(By.cssSelector(".card[data-service='fraud-detector'] h3")).getText()).contains("unreachable");
+            assertThat(card(browser, "order-enricher", " h3", WebElement::getText)).contains("out of service");
+            assertThat(card(browser, "fraud-detector", " h3", WebElement::getText)).contains("unreachable");
             assertThat(browser.findElement(By.id("chart-throughput")).getAttribute("data-labels")).isNotEqualTo("[]");
         } finally {
             try {
@@ -295,6 +295,23 @@ class DashboardIT {
                 System.err.println("no screenshot: " + e);
             }
             browser.quit();
+        }
+    }
+
+    /**
+     * A value of a service's card. The cards are rebuilt on every poll of the services, so an element found a
+     * moment ago may be detached before it is read: then it is found again.
+     */
+    private static String card(WebDriver browser, String service, String within, Function<WebElement, String> read) {
+        By by = By.cssSelector(".card[data-service='" + service + "']" + within);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.apply(browser.findElement(by));
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
