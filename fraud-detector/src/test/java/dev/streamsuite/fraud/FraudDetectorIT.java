@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud;
 
+import static dev.streamsuite.testsupport.ChildJvm.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
@@ -317,12 +318,4 @@ class FraudDetectorIT {
         return ids;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.streamsuite.orders;
 
+import static dev.streamsuite.testsupport.ChildJvm.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
@@ -445,12 +446,4 @@ class OrderEnricherIT {
         return Json.MAPPER.readTree(json);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

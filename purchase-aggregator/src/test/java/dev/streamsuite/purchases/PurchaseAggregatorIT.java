@@ -1,5 +1,6 @@
 package dev.streamsuite.purchases;
 
+import static dev.streamsuite.testsupport.ChildJvm.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
@@ -174,13 +175,6 @@ class PurchaseAggregatorIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     @Order(1)
