@@ -28,13 +28,14 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>late: {@code windowEnd + grace <= streamTime} → purchases-late, header {@code late.window-start};</li>
  *   <li>otherwise a PURCHASE updates its window and the new summary is emitted;</li>
  *   <li>whenever stream time closes windows, each closed window's summary is emitted once as final. The
- *   highest closed window end is kept in a store, so the finals commit atomically with it (exactly once
- *   across crashes) and are never emitted twice.</li>
+ *   highest closed window end follows from the stored stream time, so the finals commit atomically with it
+ *   (exactly once across crashes) and are never emitted twice.</li>
  * </ul>
  */
 final class WindowAggregator implements Processor<String, Input<Purchase>, String, WindowAggregator.Output> {
 
     static final String LATE_HEADER = "late.window-start";
+    /** Where an earlier version kept the closed bound, which is now derived from the stream time. */
     private static final String CLOSED_UNTIL = "closed-until";
     private static final String STREAM_TIME = "stream-time";
 
@@ -66,11 +67,22 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         this.context = context;
         this.windows = context.getStateStore(PurchaseTopology.SUMMARY_STORE);
         this.emitState = context.getStateStore(PurchaseTopology.EMIT_STORE);
-        Long stored = emitState.get(CLOSED_UNTIL);
-        this.closedUntil = stored == null ? Long.MIN_VALUE : stored;
         Long storedTime = emitState.get(STREAM_TIME);
-        this.streamTime = storedTime == null ? Long.MIN_VALUE : storedTime;
-        this.takeOverTaskTime = storedTime == null && stored != null;
+        if (storedTime != null) {
+            streamTime = storedTime;
+            closedUntil = closedEnd(storedTime);
+        } else {
+            // nothing yet, or an earlier version's state, which kept only the closed bound
+            Long closedBefore = emitState.get(CLOSED_UNTIL);
+            streamTime = Long.MIN_VALUE;
+            closedUntil = closedBefore == null ? Long.MIN_VALUE : closedBefore;
+            takeOverTaskTime = closedBefore != null;
+        }
+    }
+
+    /** The end of the newest window closed at this stream time; every process call moves the bound to it. */
+    private long closedEnd(long time) {
+        return Math.floorDiv(time - grace, size) * size;
     }
 
     @Override
@@ -78,7 +90,8 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         Purchase purchase = record.value().value();
         if (takeOverTaskTime) {
             takeOverTaskTime = false;
-            streamTime = Math.max(streamTime, context.currentStreamTimeMs());
+            streamTime = context.currentStreamTimeMs();
+            emitState.delete(CLOSED_UNTIL);
         }
         if (record.timestamp() > streamTime) {
             streamTime = record.timestamp();
@@ -113,9 +126,12 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
                 record.timestamp(), headers));
     }
 
-    /** Emits every window whose end lies in (closedUntil, newest closed end] and remembers the new bound. */
+    /**
+     * Emits every window whose end lies in (closedUntil, newest closed end]. The bound is not stored: it
+     * follows from the stream time, which is, and commits with these finals.
+     */
     private void emitClosedWindows(long streamTime) {
-        long closedEnd = Math.floorDiv(streamTime - grace, size) * size;
+        long closedEnd = closedEnd(streamTime);
         if (closedEnd <= closedUntil) {
             return;
         }
@@ -132,6 +148,5 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
             }
         }
         closedUntil = closedEnd;
-        emitState.put(CLOSED_UNTIL, closedEnd);
     }
 }

@@ -342,6 +342,28 @@ class PurchaseTopologyTest {
         assertThat(read(summaries.readValue()).count()).isEqualTo(2);
     }
 
+    /** An earlier version kept only the closed bound, no stream time: its finals are not emitted again. */
+    @Test
+    void finalsAnEarlierVersionEmittedAreNotEmittedAgain() throws IOException {
+        driver.close();
+        DriverState state = DriverState.under(stateDir, APP_ID);
+        open(state.keep());
+        long tenOClock = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+        driver.<String, WindowTotals>getWindowStore(PurchaseTopology.SUMMARY_STORE)
+                .put("u-1", WindowTotals.first(new BigDecimal("2.00")), tenOClock);
+        driver.<String, Long>getKeyValueStore(PurchaseTopology.EMIT_STORE)
+                .put("closed-until", Instant.parse("2026-11-24T10:05:00Z").toEpochMilli());
+
+        driver.close();
+        open(state.keep());
+        buy("u-2", "p-1", "1.00", "2026-11-24T10:07:00Z");
+        assertThat(finals.isEmpty()).as("the 10:00 window was final before the upgrade").isTrue();
+        buy("u-1", "p-2", "3.00", "2026-11-24T10:04:00Z");
+        assertThat(late.readRecord().key()).isEqualTo("u-1");
+        buy("u-2", "p-3", "1.00", "2026-11-24T10:11:00Z");
+        assertThat(finals.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("u-2");
+    }
+
     /** The bytes under the store's serde and cache, where an earlier version's values are found after an upgrade. */
     @SuppressWarnings("unchecked")
     private WindowStore<Bytes, byte[]> bytesStore() {
