@@ -1,0 +1,54 @@
+package dev.streamsuite.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamsuite.runtime.query.QueryHosts;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+class StreamsConfigDefaultsTest {
+
+    private static final SuiteProperties SUITE = new SuiteProperties(null, null, Duration.ofMinutes(15),
+            new SuiteProperties.Topics(true, 6, (short) 1, Duration.ofSeconds(60)),
+            new SuiteProperties.Query(Duration.ofSeconds(5), 1, 1));
+
+    private static StreamsConfig configWith(Map<String, String> streamsProperties) {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.getStreams().getProperties().putAll(streamsProperties);
+        Properties config = StreamsRuntimeAutoConfiguration.streamsConfig(kafka, SUITE,
+                QueryHosts.parse("localhost:8083"), "fraud-detector");
+        return new StreamsConfig(config);
+    }
+
+    private static Object producerBatchSize(StreamsConfig config) {
+        return config.getProducerConfigs("client").get("batch.size");
+    }
+
+    @Test
+    void defaultsAreExactlyOnceWithLargeProducerBatches() {
+        StreamsConfig config = configWith(Map.of());
+
+        assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("fraud-detector");
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8083");
+        assertThat(config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(producerBatchSize(config)).isEqualTo(131072);
+    }
+
+    @Test
+    void aConfiguredBatchSizeWinsPrefixedOrNot() {
+        assertThat(producerBatchSize(configWith(Map.of("batch.size", "16384")))).isEqualTo("16384");
+        assertThat(producerBatchSize(configWith(Map.of("producer.batch.size", "32768")))).isEqualTo("32768");
+    }
+
+    @Test
+    void aConfiguredGuaranteeWins() {
+        StreamsConfig config = configWith(Map.of("processing.guarantee", "at_least_once"));
+
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("at_least_once");
+    }
+}
