@@ -24,7 +24,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JavaType;
@@ -46,6 +48,19 @@ public final class InteractiveQueries {
 
     public static final String SERVED_FROM_HEADER = "X-Served-From";
     public static final String STANDBY_LAG_HEADER = "X-Standby-Lag";
+
+    /** Any store, as it is: only to check that a copy is still open here (see {@link #inScope}). */
+    private static final QueryableStoreType<Object> ANY_STORE = new QueryableStoreType<>() {
+        @Override
+        public boolean accepts(StateStore stateStore) {
+            return true;
+        }
+
+        @Override
+        public Object create(StateStoreProvider storeProvider, String storeName) {
+            return storeProvider.stores(storeName, this);
+        }
+    };
 
     private final StreamsRunner runner;
     private final QueryHosts hosts;
@@ -138,7 +153,7 @@ public final class InteractiveQueries {
     private ResponseEntity<?> answerKeyLocally(String store, int partition, boolean stale, Supplier<Optional<?>> local,
                                                String notFound) {
         Long lag = stale ? standbyLag(store, partition) : null;
-        Optional<?> value = inScope(partition, stale, local);
+        Optional<?> value = inScope(store, partition, stale, local);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (stale) {
             response.header(SERVED_FROM_HEADER, "standby").header(STANDBY_LAG_HEADER, lag.toString());
@@ -206,7 +221,7 @@ public final class InteractiveQueries {
             if (stale) {
                 standbyLag(store, partition);
             }
-            items.addAll(inScope(partition, stale, local));
+            items.addAll(inScope(store, partition, stale, local));
         }
         return items;
     }
@@ -284,9 +299,17 @@ public final class InteractiveQueries {
         return lag.offsetLag();
     }
 
-    private <R> R inScope(int partition, boolean stale, Supplier<R> local) {
+    /**
+     * Reads one partition's copy of {@code store} here. A store closed while it is read (this instance
+     * shutting down, or the task moving away in a rebalance) can give an empty result instead of an error,
+     * so the answer counts only if the copy is still open here after the read.
+     */
+    private <R> R inScope(String store, int partition, boolean stale, Supplier<R> local) {
         try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
-            return local.get();
+            R result = local.get();
+            StoreQueryParameters<Object> copy = StoreQueryParameters.fromNameAndType(store, ANY_STORE).withPartition(partition);
+            streams().store(stale ? copy.enableStaleStores() : copy);
+            return result;
         } catch (InvalidStateStoreException e) {
             throw unavailable("the store of partition " + partition + " is not queryable right now (rebalancing or restoring)");
         }
