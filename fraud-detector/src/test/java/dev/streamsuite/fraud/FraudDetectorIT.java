@@ -317,5 +317,4 @@ class FraudDetectorIT {
         Json.MAPPER.readTree(jsonArray).forEach(a -> ids.add(a.get("alertId").stringValue()));
         return ids;
     }
-
 }

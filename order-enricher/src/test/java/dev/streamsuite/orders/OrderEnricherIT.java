@@ -445,5 +445,4 @@ class OrderEnricherIT {
     private static JsonNode tree(String json) {
         return Json.MAPPER.readTree(json);
     }
-
 }

@@ -175,7 +175,6 @@ class PurchaseAggregatorIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-
     @Test
     @Order(1)
     void summariesAreExactOverHttpAndLateOnesGoToTheLateTopic() {

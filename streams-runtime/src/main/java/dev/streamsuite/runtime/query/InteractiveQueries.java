@@ -23,8 +23,8 @@ import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.springframework.http.HttpStatus;
@@ -307,8 +307,7 @@ public final class InteractiveQueries {
     private <R> R inScope(String store, int partition, boolean stale, Supplier<R> local) {
         try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
             R result = local.get();
-            StoreQueryParameters<Object> copy = StoreQueryParameters.fromNameAndType(store, ANY_STORE).withPartition(partition);
-            streams().store(stale ? copy.enableStaleStores() : copy);
+            localStore(store, ANY_STORE); // the same copy as the read, through the scope still open
             return result;
         } catch (InvalidStateStoreException e) {
             throw unavailable("the store of partition " + partition + " is not queryable right now (rebalancing or restoring)");
