@@ -1,6 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
 import dev.streamsuite.model.FraudAlert;
+import dev.streamsuite.model.Instants;
 import dev.streamsuite.model.Transaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,7 +63,7 @@ public final class FraudRules {
         }
         if (earlierInWindow + 1 > rule.maxDebits()) {
             alerts.add(FraudAlert.of(t, VELOCITY, after.balance(), "more than " + rule.maxDebits() + " debits within "
-                    + rule.window() + " up to this debit at " + t.timestamp()));
+                    + rule.window() + " up to this debit at " + Instants.format(t.timestamp())));
         }
     }
 
@@ -95,7 +96,7 @@ public final class FraudRules {
         if (apart.compareTo(settings.countryChange().window()) <= 0) {
             alerts.add(FraudAlert.of(t, COUNTRY_CHANGE, after.balance(), "country " + country + " differs from "
                     + before.lastCountry() + " of the previous transaction " + apart + " apart (at "
-                    + before.lastCountryAt() + ")"));
+                    + Instants.format(before.lastCountryAt()) + ")"));
         }
     }
 }
