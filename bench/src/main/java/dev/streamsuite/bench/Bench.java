@@ -51,6 +51,8 @@ public final class Bench {
                                       --service-arg --spring.kafka.streams.properties.commit.interval.ms=1000
                                       (repeatable; the figures are then no longer of the default configuration)
               --latency-rate N        input rate of the latency run (default: half the steady rate measured)
+              --users N               distinct users of purchases and transactions (default 10000)
+              --customers N           distinct customers of orders (default 10000)
               --no-query              skip the query benchmark
               --help                  this help
             """;
@@ -169,6 +171,8 @@ public final class Bench {
                     case "--service-jvm-opts" -> jvmOpts = value(args, ++i, a);
                     case "--service-arg" -> serviceArgs.add(value(args, ++i, a));
                     case "--latency-rate" -> c.latencyRate = Double.parseDouble(value(args, ++i, a));
+                    case "--users" -> c.users = Integer.parseInt(value(args, ++i, a));
+                    case "--customers" -> c.customers = Integer.parseInt(value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
@@ -177,6 +181,9 @@ public final class Bench {
             }
             if (c.records < 1) {
                 throw new IllegalArgumentException("--records must be at least 1");
+            }
+            if (c.users < 1 || c.customers < 1) {
+                throw new IllegalArgumentException("--users and --customers must be at least 1");
             }
             c.serviceJvmOpts = Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
             c.serviceArgs = List.copyOf(serviceArgs);

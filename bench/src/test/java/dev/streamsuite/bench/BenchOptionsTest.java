@@ -1,0 +1,34 @@
+package dev.streamsuite.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void keysDefaultToTenThousandUsersAndCustomers() {
+        Bench.Config config = Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--quick");
+
+        assertThat(config.users).isEqualTo(10_000);
+        assertThat(config.customers).isEqualTo(10_000);
+        assertThat(config.records).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void usersAndCustomersAreOptions() {
+        Bench.Config config = Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--users", "100000",
+                "--customers", "2500");
+
+        assertThat(config.users).isEqualTo(100_000);
+        assertThat(config.customers).isEqualTo(2_500);
+    }
+
+    @Test
+    void rejectsNoUsers() {
+        assertThatThrownBy(() -> Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--users", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--users and --customers must be at least 1");
+    }
+}
