@@ -29,8 +29,8 @@ import org.apache.kafka.common.utils.Utils;
  * headers, so headers do not carry over), so the latency of an output is the time it was read minus its
  * record timestamp (plus the lag). Each
  * latency input yields exactly one counted output: a summary update for a purchase, the
- * {@code NEGATIVE_BALANCE} alert of a debit of a user who only ever pays (other rules may alert on it too,
- * those are not counted), the enriched or unmatched result of an order.
+ * {@code NEGATIVE_BALANCE} alert of a transaction of a user deep in the red, the enriched or unmatched
+ * result of an order.
  */
 public enum Service {
 
@@ -101,10 +101,13 @@ public enum Service {
         @Override
         ProducerRecord<String, byte[]> latencyInput(String runId, long i, long timestampMs, int customers) {
             String user = LATENCY_USER + (i % LATENCY_USERS);
-            // debits only: the balance is below zero after each of them, so each raises NEGATIVE_BALANCE
-            Transaction debit = new Transaction("lat-t-" + runId + "-" + i, user, new BigDecimal("-7.25"),
-                    Instant.ofEpochMilli(timestampMs), "m-1", "GB");
-            return new ProducerRecord<>("transactions", null, timestampMs, user, Json.write(debit));
+            // Each user's first input is a large debit, the rest are small credits: the balance stays below zero,
+            // so every input raises NEGATIVE_BALANCE and only that (credits count for no other rule). Debits at
+            // this rate would also raise VELOCITY for every input, a heavier load than the backlog's.
+            BigDecimal amount = i < LATENCY_USERS ? new BigDecimal("-1000000.00") : new BigDecimal("0.01");
+            Transaction t = new Transaction("lat-t-" + runId + "-" + i, user, amount, Instant.ofEpochMilli(timestampMs),
+                    "m-1", "GB");
+            return new ProducerRecord<>("transactions", null, timestampMs, user, Json.write(t));
         }
 
         @Override
