@@ -63,7 +63,7 @@ DATA="$(cd "$DATA" && pwd)"
 PIDS=()
 
 stop_all() {
-  trap - INT TERM EXIT
+  trap - INT TERM HUP EXIT
   echo; echo "Stopping ..."
   # generator and services first (they commit and leave their groups), the broker last
   for pid in "${PIDS[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -71,10 +71,14 @@ stop_all() {
   if [ "${#PIDS[@]}" -gt 0 ]; then kill -TERM "${PIDS[0]}" 2>/dev/null || true; wait "${PIDS[0]}" 2>/dev/null || true; fi
   echo "Stopped. Data is kept in $DATA (--clean starts afresh)."
 }
-trap stop_all INT TERM EXIT
+trap stop_all INT TERM HUP EXIT
 
 echo "Starting Kafka (KRaft) on $BOOTSTRAP, data in $DATA/kafka ..."
-java -Xmx512m -cp "local-kafka/target/local-kafka.jar:$(cat local-kafka/target/classes/local-kafka.classpath)" \
+# In a session of its own, so that a signal to this script's whole process group (a closed terminal, kill of
+# the group) stops the services but leaves the broker to stop_all, after them: a service whose broker is
+# already gone cannot commit and waits out its 30 s close timeout. (No setsid on macOS: the same process group.)
+OWN_SESSION=""; if command -v setsid >/dev/null 2>&1; then OWN_SESSION=setsid; fi
+$OWN_SESSION java -Xmx512m -cp "local-kafka/target/local-kafka.jar:$(cat local-kafka/target/classes/local-kafka.classpath)" \
   dev.streamsuite.localkafka.LocalKafka --port "$KAFKA_PORT" --dir "$DATA/kafka" > "$DATA/logs/kafka.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
