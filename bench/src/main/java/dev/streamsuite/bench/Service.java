@@ -104,7 +104,7 @@ public enum Service {
             // Each user's first input is a large debit, the rest are small credits: the balance stays below zero,
             // so every input raises NEGATIVE_BALANCE and only that (credits count for no other rule). Debits at
             // this rate would also raise VELOCITY for every input, a heavier load than the backlog's.
-            BigDecimal amount = i < LATENCY_USERS ? new BigDecimal("-1000000.00") : new BigDecimal("0.01");
+            BigDecimal amount = i < LATENCY_USERS ? LATENCY_DEBIT : LATENCY_CREDIT;
             Transaction t = new Transaction("lat-t-" + runId + "-" + i, user, amount, Instant.ofEpochMilli(timestampMs),
                     "m-1", "GB");
             return new ProducerRecord<>("transactions", null, timestampMs, user, Json.write(t));
@@ -129,6 +129,8 @@ public enum Service {
     static final String LATENCY_USER = "lat-u-";
     static final String LATENCY_ORDER = "lat-o-";
     static final int LATENCY_USERS = 1000;
+    private static final BigDecimal LATENCY_DEBIT = new BigDecimal("-1000000.00");
+    private static final BigDecimal LATENCY_CREDIT = new BigDecimal("0.01");
     private static final String NEGATIVE_BALANCE = "\"rule\":\"NEGATIVE_BALANCE\"";
     private static final byte[] NO_BYTES = new byte[0];
 
