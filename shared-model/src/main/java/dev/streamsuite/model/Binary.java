@@ -281,6 +281,11 @@ public final class Binary {
             };
         }
 
+        /** Whether bytes are left: a field appended by a later version follows. */
+        public boolean hasMore() {
+            return at < buf.length;
+        }
+
         /** Fails unless every byte was read: a value of another shape must not pass as this one. */
         public void requireEnd(String topic) {
             if (at != buf.length) {

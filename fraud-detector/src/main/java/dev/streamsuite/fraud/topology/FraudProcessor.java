@@ -74,14 +74,21 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
             before = UserState.empty();
         }
         UserState after = before.apply(t, rules.debitTimesToKeep());
-        balances.put(record.key(), after);
         List<FraudAlert> raised = rules.evaluate(t, before, after);
+        // an alert already older than the retention would be expired at once (and the store would drop the put)
+        boolean storeAlerts = !raised.isEmpty() && time > streamTime - alertRetentionMs;
+        if (storeAlerts) {
+            after = after.withAlertsAt(time, streamTime);
+        }
+        balances.put(record.key(), after);
         if (raised.isEmpty()) {
             return;
         }
-        // one read and one write for all of the transaction's alerts (they share user and time)
-        if (time > streamTime - alertRetentionMs) {
-            AlertsAt existing = alerts.fetch(record.key(), time);
+        if (storeAlerts) {
+            // one write for all of the transaction's alerts (they share user and time); the read before it, to
+            // keep alerts of another transaction at the same time, only when the user state says there may be
+            // some: nearly every transaction of a user is later than the user's last alert.
+            AlertsAt existing = before.mayHaveAlertsAt(time, streamTime) ? alerts.fetch(record.key(), time) : null;
             alerts.put(record.key(), existing == null ? new AlertsAt(raised) : existing.with(raised), time);
         }
         for (FraudAlert alert : raised) {

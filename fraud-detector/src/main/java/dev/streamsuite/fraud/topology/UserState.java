@@ -23,10 +23,17 @@ import org.apache.kafka.common.serialization.Serde;
  * @param debitTotal       sum of the magnitudes of those debits
  * @param lastCountry      country of the last applied transaction that had one (upper case), or null
  * @param lastCountryAt    that transaction's event time, or null
+ * @param alertsUntil      event time (ms) of the user's newest alert in {@code alerts-store}, which holds none of
+ *                         the user's alerts at a later time; {@link #NO_ALERTS} before the first; null when
+ *                         unknown (a state an earlier version wrote)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserState(BigDecimal balance, long transactionCount, Instant updatedAt, List<Instant> recentDebitTimes,
-                        long debitCount, BigDecimal debitTotal, String lastCountry, Instant lastCountryAt) {
+                        long debitCount, BigDecimal debitTotal, String lastCountry, Instant lastCountryAt,
+                        Long alertsUntil) {
+
+    /** {@link #alertsUntil} of a user without stored alerts. */
+    static final long NO_ALERTS = Long.MIN_VALUE;
 
     /**
      * The store's format: it is read and written for every transaction, and as JSON (mostly the instants)
@@ -42,6 +49,9 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
         out.writeDecimal(s.balance).writeLong(s.transactionCount).writeInstant(s.updatedAt)
                 .writeList(s.recentDebitTimes, Binary.Writer::writeInstant)
                 .writeLong(s.debitCount).writeDecimal(s.debitTotal).writeString(s.lastCountry).writeInstant(s.lastCountryAt);
+        if (s.alertsUntil != null) {
+            out.writeLong(s.alertsUntil);
+        }
     }
 
     private static UserState read(Binary.Reader in) {
@@ -49,12 +59,32 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
         long transactionCount = in.readLong();
         Instant updatedAt = in.readInstant();
         List<Instant> debits = in.readList(Binary.Reader::readInstant);
-        return new UserState(balance, transactionCount, updatedAt, debits, in.readLong(), in.readDecimal(),
-                in.readString(), in.readInstant());
+        long debitCount = in.readLong();
+        BigDecimal debitTotal = in.readDecimal();
+        String lastCountry = in.readString();
+        Instant lastCountryAt = in.readInstant();
+        // absent in values of versions before alertsUntil
+        return new UserState(balance, transactionCount, updatedAt, debits, debitCount, debitTotal, lastCountry,
+                lastCountryAt, in.hasMore() ? in.readLong() : null);
     }
 
     static UserState empty() {
-        return new UserState(BigDecimal.ZERO, 0, null, List.of(), 0, BigDecimal.ZERO, null, null);
+        return new UserState(BigDecimal.ZERO, 0, null, List.of(), 0, BigDecimal.ZERO, null, null, NO_ALERTS);
+    }
+
+    /**
+     * Whether {@code alerts-store} may already hold alerts of this user at {@code time}, so that new ones must
+     * be merged with them; {@code streamTime} bounds the time of every stored alert when the state does not.
+     */
+    boolean mayHaveAlertsAt(long time, long streamTime) {
+        return time <= (alertsUntil != null ? alertsUntil : streamTime);
+    }
+
+    /** This state once alerts at {@code time} are stored; see {@link #mayHaveAlertsAt}. */
+    UserState withAlertsAt(long time, long streamTime) {
+        long until = Math.max(alertsUntil != null ? alertsUntil : streamTime, time);
+        return new UserState(balance, transactionCount, updatedAt, recentDebitTimes, debitCount, debitTotal, lastCountry,
+                lastCountryAt, until);
     }
 
     /** The contract's balance view. */
@@ -94,6 +124,6 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
         }
         String country = country(t);
         return new UserState(balance.add(t.amount()), transactionCount + 1, t.timestamp(), debits, count, total,
-                country != null ? country : lastCountry, country != null ? t.timestamp() : lastCountryAt);
+                country != null ? country : lastCountry, country != null ? t.timestamp() : lastCountryAt, alertsUntil);
     }
 }

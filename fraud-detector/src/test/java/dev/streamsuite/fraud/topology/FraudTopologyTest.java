@@ -185,6 +185,23 @@ class FraudTopologyTest extends FraudDriverTest {
     }
 
     @Test
+    void alertsOfAnEarlierTimeJoinThoseAlreadyStoredAtThatTime() {
+        fraud = new FraudDriver(stateDir, only(NEGATIVE_BALANCE));
+        Instant later = T0.plus(Duration.ofMinutes(2));
+        fraud.send("a", "u-1", "-1", T0);
+        fraud.send("b", "u-1", "-1", later);
+        // out of order: at a time before the user's newest alert, where "a" already has one
+        fraud.send("c", "u-1", "-1", T0);
+        fraud.send("d", "u-1", "-1", later);
+
+        assertThat(fraud.alertStore().fetch("u-1", T0.toEpochMilli()).alerts()).extracting(FraudAlert::alertId)
+                .containsExactly("a:NEGATIVE_BALANCE", "c:NEGATIVE_BALANCE");
+        assertThat(fraud.alertStore().fetch("u-1", later.toEpochMilli()).alerts()).extracting(FraudAlert::alertId)
+                .containsExactly("b:NEGATIVE_BALANCE", "d:NEGATIVE_BALANCE");
+        assertThat(fraud.state("u-1").alertsUntil()).isEqualTo(later.toEpochMilli());
+    }
+
+    @Test
     void aTransactionWithinThePartitionsStreamTimeButLateIsStillApplied() {
         fraud = new FraudDriver(stateDir, only(NEGATIVE_BALANCE));
         fraud.send("t-1", "u-1", "5", T0.plus(Duration.ofDays(2)));

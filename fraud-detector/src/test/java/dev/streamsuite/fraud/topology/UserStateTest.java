@@ -66,7 +66,11 @@ class UserStateTest {
         };
         return new UserState(decimal(random), random.nextLong(), random.nextInt(4) == 0 ? null : instant(random),
                 random.nextInt(6) == 0 ? null : debits, random.nextLong(), decimal(random), country,
-                random.nextInt(3) == 0 ? null : instant(random));
+                random.nextInt(3) == 0 ? null : instant(random), switch (random.nextInt(4)) {
+                    case 0 -> null;
+                    case 1 -> UserState.NO_ALERTS;
+                    default -> random.nextLong();
+                });
     }
 
     @Test
@@ -95,12 +99,12 @@ class UserStateTest {
                 + "\"debitCount\":2,\"debitTotal\":15.000,\"lastCountry\":\"GB\",\"lastCountryAt\":\"2026-11-24T10:03:12.123456789Z\"}";
         Instant at = Instant.parse("2026-11-24T10:03:12.123456789Z");
         assertThat(read(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new UserState(new BigDecimal("-5.00"), 3, at,
-                List.of(Instant.parse("2026-11-24T10:01:00Z"), at), 2, new BigDecimal("15.000"), "GB", at));
+                List.of(Instant.parse("2026-11-24T10:01:00Z"), at), 2, new BigDecimal("15.000"), "GB", at, null));
         // the earlier version left out null fields
         assertThat(read("{\"balance\":1,\"transactionCount\":1,\"updatedAt\":\"2026-11-24T10:00:00Z\",\"recentDebitTimes\":[],\"debitCount\":0,\"debitTotal\":0}"
                 .getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new UserState(BigDecimal.ONE, 1, Instant.parse("2026-11-24T10:00:00Z"), List.of(), 0,
-                        BigDecimal.ZERO, null, null));
+                        BigDecimal.ZERO, null, null, null));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 2_000; i++) {
             UserState state = randomState(random);
@@ -126,13 +130,20 @@ class UserStateTest {
                     + "\"debitCount\":1,\"debitTotal\":5.00,\"lastCountry\":\"GB\",\"lastCountryAt\":\"2026-11-24T09:50:00Z\"}")
                     .getBytes(StandardCharsets.UTF_8));
 
+            // and an alert it stored at the time of the next transaction: the state cannot tell, so it is read
+            FraudAlert earlier = new FraudAlert("t-3:NEGATIVE_BALANCE", "u-1", "t-3", FraudRules.NEGATIVE_BALANCE,
+                    new BigDecimal("-5.00"), new BigDecimal("-5.00"), FraudDriver.T0, "balance -5.00 is below zero");
+            fraud.alertStore().put("u-1", new AlertsAt(List.of(earlier)), FraudDriver.T0.toEpochMilli());
+
             fraud.send("t-4", "u-1", "-1.5", FraudDriver.T0, "FR");
 
             assertThat(fraud.readAlerts()).extracting(FraudAlert::alertId)
                     .containsExactly("t-4:NEGATIVE_BALANCE", "t-4:COUNTRY_CHANGE");
             assertThat(fraud.state("u-1")).isEqualTo(new UserState(new BigDecimal("-6.50"), 4, FraudDriver.T0,
                     List.of(Instant.parse("2026-11-24T09:00:00Z"), FraudDriver.T0), 2, new BigDecimal("6.50"), "FR",
-                    FraudDriver.T0));
+                    FraudDriver.T0, FraudDriver.T0.toEpochMilli()));
+            assertThat(fraud.alertStore().fetch("u-1", FraudDriver.T0.toEpochMilli()).alerts()).extracting(FraudAlert::alertId)
+                    .containsExactly("t-3:NEGATIVE_BALANCE", "t-4:NEGATIVE_BALANCE", "t-4:COUNTRY_CHANGE");
         }
     }
 
@@ -165,9 +176,22 @@ class UserStateTest {
     }
 
     @Test
+    void readsTheBinaryFormOfTheVersionBeforeAlertsUntil() {
+        UserState state = new UserState(new BigDecimal("-1.50"), 2, FraudDriver.T0, List.of(FraudDriver.T0), 1,
+                new BigDecimal("1.50"), "GB", FraudDriver.T0, null);
+        // that version wrote the same fields up to lastCountryAt and nothing after it
+        byte[] earlier = new Binary.Writer(64).writeByte(Binary.FORMAT_1).writeDecimal(new BigDecimal("-1.50")).writeLong(2)
+                .writeInstant(FraudDriver.T0).writeList(List.of(FraudDriver.T0), Binary.Writer::writeInstant).writeLong(1)
+                .writeDecimal(new BigDecimal("1.50")).writeString("GB").writeInstant(FraudDriver.T0).toByteArray();
+        assertThat(read(earlier)).isEqualTo(state);
+        assertThat(write(state)).isEqualTo(earlier);
+        assertThat(read(write(UserState.empty())).alertsUntil()).isEqualTo(UserState.NO_ALERTS);
+    }
+
+    @Test
     void rejectsDamagedValues() {
         byte[] bytes = write(new UserState(BigDecimal.TEN, 2, Instant.EPOCH, List.of(Instant.EPOCH, Instant.EPOCH), 2,
-                BigDecimal.ONE, "GB", Instant.EPOCH));
+                BigDecimal.ONE, "GB", Instant.EPOCH, FraudDriver.T0.toEpochMilli()));
         assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length - 1))).isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length + 1))).isInstanceOf(SerializationException.class);
         // a huge count of debit times fails on the missing bytes, not on allocating for them
