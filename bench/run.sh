@@ -82,7 +82,7 @@ done
 mkdir -p bench/target
 set +e
 java -Xmx1g -jar bench/target/bench.jar --bootstrap-servers "127.0.0.1:$PORT" --broker-pid "$BROKER_PID" \
-  --work "$TMP/work" --out bench/results/latest.json ${ARGS[@]+"${ARGS[@]}"}
+  --work "$TMP/work" ${ARGS[@]+"${ARGS[@]}"}
 rc=$?
 set -e
 if [ $rc -ne 0 ]; then

@@ -44,7 +44,7 @@ public final class Bench {
               --broker-pid PID        the broker's process, for its CPU time (default: not measured)
               --repo DIR              the project root with <service>/target/<service>.jar (default .)
               --work DIR              state directories and logs (default: a temporary directory)
-              --out FILE              the JSON report (default bench/results/latest.json)
+              --out FILE              the JSON report (default bench/results/latest.json; DIR/report.json with --jfr DIR)
               --jfr DIR               record each service's throughput run with JFR (settings=profile) into DIR
               --service-jvm-opts S    JVM options of the services (default -Xmx512m -XX:+UseSerialGC, as run-local.sh; also BENCH_SERVICE_JVM_OPTS)
               --service-arg ARG       a further argument of every service instance, e.g.
@@ -155,6 +155,7 @@ public final class Bench {
             String jvmOpts = env != null && !env.isBlank() ? env : "-Xmx512m -XX:+UseSerialGC";
             Config c = defaults(null, quick);
             List<String> serviceArgs = new ArrayList<>();
+            boolean outGiven = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -166,7 +167,10 @@ public final class Bench {
                     case "--broker-pid" -> c.brokerPid = Long.parseLong(value(args, ++i, a));
                     case "--repo" -> c.repo = Path.of(value(args, ++i, a));
                     case "--work" -> c.work = Path.of(value(args, ++i, a));
-                    case "--out" -> c.out = Path.of(value(args, ++i, a));
+                    case "--out" -> {
+                        c.out = Path.of(value(args, ++i, a));
+                        outGiven = true;
+                    }
                     case "--jfr" -> c.jfr = Path.of(value(args, ++i, a));
                     case "--service-jvm-opts" -> jvmOpts = value(args, ++i, a);
                     case "--service-arg" -> serviceArgs.add(value(args, ++i, a));
@@ -184,6 +188,10 @@ public final class Bench {
             }
             if (c.users < 1 || c.customers < 1) {
                 throw new IllegalArgumentException("--users and --customers must be at least 1");
+            }
+            // a profiled run is slowed by its recordings: its figures must not replace the last real run's
+            if (c.jfr != null && !outGiven) {
+                c.out = c.jfr.resolve("report.json");
             }
             c.serviceJvmOpts = Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
             c.serviceArgs = List.copyOf(serviceArgs);

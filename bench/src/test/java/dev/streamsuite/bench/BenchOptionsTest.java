@@ -3,6 +3,7 @@ package dev.streamsuite.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -23,6 +24,16 @@ class BenchOptionsTest {
 
         assertThat(config.users).isEqualTo(100_000);
         assertThat(config.customers).isEqualTo(2_500);
+    }
+
+    @Test
+    void aProfiledRunWritesItsReportBesideTheRecordingsUnlessToldOtherwise() {
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092").out)
+                .isEqualTo(Path.of("bench", "results", "latest.json"));
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--jfr", "/tmp/jfr").out)
+                .isEqualTo(Path.of("/tmp/jfr/report.json"));
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--out", "x.json", "--jfr", "/tmp/jfr").out)
+                .isEqualTo(Path.of("x.json"));
     }
 
     @Test
