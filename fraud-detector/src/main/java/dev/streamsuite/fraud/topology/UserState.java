@@ -77,14 +77,18 @@ public record UserState(BigDecimal balance, long transactionCount, Instant updat
      * be merged with them; {@code streamTime} bounds the time of every stored alert when the state does not.
      */
     boolean mayHaveAlertsAt(long time, long streamTime) {
-        return time <= (alertsUntil != null ? alertsUntil : streamTime);
+        return time <= alertsBound(streamTime);
     }
 
     /** This state once alerts at {@code time} are stored; see {@link #mayHaveAlertsAt}. */
     UserState withAlertsAt(long time, long streamTime) {
-        long until = Math.max(alertsUntil != null ? alertsUntil : streamTime, time);
         return new UserState(balance, transactionCount, updatedAt, recentDebitTimes, debitCount, debitTotal, lastCountry,
-                lastCountryAt, until);
+                lastCountryAt, Math.max(alertsBound(streamTime), time));
+    }
+
+    /** No stored alert of this user is later than this. */
+    private long alertsBound(long streamTime) {
+        return alertsUntil != null ? alertsUntil : streamTime;
     }
 
     /** The contract's balance view. */
