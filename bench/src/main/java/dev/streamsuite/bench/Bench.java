@@ -30,7 +30,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The benchmark: for each service, pre-load its input topics, measure a raw consumer on them (the
- * baseline), start the service fresh on the backlog and time it until its committed offsets reach the end,
+ * baseline) and a Kafka Streams application that only copies them ({@link StreamsCopy}), start the service fresh on the backlog and time it until its committed offsets reach the end,
  * then measure end-to-end latency at half the rate it managed; for fraud-detector also query latency. See
  * {@code bench/run.sh}, which builds the jars and starts the broker, and {@link #USAGE}.
  */
@@ -294,6 +294,11 @@ public final class Bench {
                 Arrays.stream(baseline.runs()).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).toList(),
                 baseline.cpuSecondsPerMillion());
 
+        StreamsCopyJvm.Result copy = StreamsCopyJvm.measure(admin, config.bootstrapServers, config.serviceJvmOpts,
+                "bench-copy-" + s.serviceName() + "-" + runId, s.inputTopics(), work, config.catchUpTimeout);
+        log("Kafka Streams copy (exactly-once, nothing parsed, no state): %.0f records/s overall, %.0f steady; %.1f CPU s"
+                + " per million", copy.recordsPerSec(), copy.steadyRecordsPerSec(), copy.cpuSecondsPerMillion());
+
         Path stateDir = work.resolve("state").resolve(appId);
         List<ServiceJvm> started = new ArrayList<>();
         try {
@@ -337,7 +342,7 @@ public final class Bench {
                 report.query(queryBench(s, appId, jvm, started));
             }
             return new Report.ServiceResult(s.serviceName(), records, result.recordsPerSec(), result.steadyRecordsPerSec(),
-                    baseline.recordsPerSec(), cpu / records * 1e6, config.brokerPid > 0 ? brokerCpu / records * 1e6 : Double.NaN,
+                    baseline.recordsPerSec(), copy.steadyRecordsPerSec(), cpu / records * 1e6, config.brokerPid > 0 ? brokerCpu / records * 1e6 : Double.NaN,
                     baseline.cpuSecondsPerMillion(), rate, latency.sent(), latency.received(), latency.p50Ms(),
                     latency.p99Ms(), latency.maxMs());
         } finally {

@@ -20,11 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServiceJvm extends ChildJvm {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Instances still running, stopped by a shutdown hook if the harness is stopped (Ctrl-C, SIGTERM). */
-    private static final Set<ServiceJvm> RUNNING = ConcurrentHashMap.newKeySet();
+    /** JVMs still running, stopped by a shutdown hook if the harness is stopped (Ctrl-C, SIGTERM). */
+    private static final Set<ChildJvm> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ServiceJvm::stop), "bench-stop-services"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildJvm::stop), "bench-stop-services"));
+    }
+
+    /** Starts a JVM of the harness that must not outlive it. */
+    static void startTracked(ChildJvm jvm) {
+        jvm.start();
+        RUNNING.add(jvm);
+    }
+
+    /** Stops a JVM started with {@link #startTracked}. */
+    static void stopTracked(ChildJvm jvm) {
+        RUNNING.remove(jvm);
+        jvm.stop();
     }
 
     private final int port;
@@ -54,8 +66,7 @@ final class ServiceJvm extends ChildJvm {
 
     /** Starts the JVM; it is stopped when the harness exits. */
     ServiceJvm launch() {
-        start();
-        RUNNING.add(this);
+        startTracked(this);
         return this;
     }
 

@@ -47,11 +47,12 @@ class BenchSmokeIT {
         assertThat(json.get("results")).hasSize(2);
         for (JsonNode r : json.get("results")) {
             assertThat(names(r)).containsExactly("service", "records", "recordsPerSec", "steadyRecordsPerSec",
-                    "baselineRecordsPerSec", "ratio", "cpuSecondsPerMillion", "e2eP50Ms", "e2eP99Ms");
+                    "baselineRecordsPerSec", "ratio", "streamsCopyRecordsPerSec", "streamsCopyRatio", "cpuSecondsPerMillion",
+                    "e2eP50Ms", "e2eP99Ms");
             // order-enricher's backlog ends with one customer change per partition
             assertThat(r.get("records").asLong()).isBetween(2_000L, 2_006L);
             for (String field : List.of("recordsPerSec", "steadyRecordsPerSec", "baselineRecordsPerSec", "ratio",
-                    "cpuSecondsPerMillion")) {
+                    "streamsCopyRecordsPerSec", "streamsCopyRatio", "cpuSecondsPerMillion")) {
                 assertThat(r.get(field).asDouble()).as(r.get("service").asText() + " " + field).isPositive();
             }
             for (String field : List.of("e2eP50Ms", "e2eP99Ms")) {
