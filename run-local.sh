@@ -125,6 +125,11 @@ if [ "$DEMO" = 1 ]; then
   PIDS+=($!)
 fi
 
+if [ "$DEMO" = 1 ]; then
+  TRY="Try (demo users are u-1..u-50, customers c-1..c-200, orders o-$RUN_ID-1, o-$RUN_ID-2, ...):"
+else
+  TRY="No demo generator (--no-demo): feed the topics yourself (README \"Run it locally\"), then ask with your ids, e.g.:"
+fi
 cat <<INFO
 
 The suite is running (logs in $DATA/logs):
@@ -134,7 +139,7 @@ The suite is running (logs in $DATA/logs):
   order-enricher        http://localhost:$ORDER_PORT
   fraud-detector        http://localhost:$FRAUD_PORT
 
-Try (demo users are u-1..u-50, customers c-1..c-200, orders o-${RUN_ID:-RUN}-1, o-${RUN_ID:-RUN}-2, ...):
+$TRY
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries/latest
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries
   curl -s http://localhost:$ORDER_PORT/api/customers/c-1
