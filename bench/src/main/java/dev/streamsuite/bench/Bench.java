@@ -30,8 +30,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The benchmark: for each service, pre-load its input topics, measure a raw consumer on them (the
- * baseline) and a Kafka Streams application that only copies them ({@link StreamsCopy}), start the service fresh on the backlog and time it until its committed offsets reach the end,
- * then measure end-to-end latency at half the rate it managed; for fraud-detector also query latency. See
+ * baseline) and a Kafka Streams application that only copies them ({@link StreamsCopy}), start the service
+ * fresh on the backlog and time it until its committed offsets reach the end, then measure end-to-end
+ * latency at half the rate it managed; for fraud-detector also query latency. See
  * {@code bench/run.sh}, which builds the jars and starts the broker, and {@link #USAGE}.
  */
 public final class Bench {
@@ -342,7 +343,8 @@ public final class Bench {
                 report.query(queryBench(s, appId, jvm, started));
             }
             return new Report.ServiceResult(s.serviceName(), records, result.recordsPerSec(), result.steadyRecordsPerSec(),
-                    baseline.recordsPerSec(), copy.steadyRecordsPerSec(), cpu / records * 1e6, config.brokerPid > 0 ? brokerCpu / records * 1e6 : Double.NaN,
+                    baseline.recordsPerSec(), copy.steadyRecordsPerSec(), cpu / records * 1e6,
+                    config.brokerPid > 0 ? brokerCpu / records * 1e6 : Double.NaN,
                     baseline.cpuSecondsPerMillion(), rate, latency.sent(), latency.received(), latency.p50Ms(),
                     latency.p99Ms(), latency.maxMs());
         } finally {
