@@ -116,6 +116,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
+TRY="No demo generator (--no-demo): feed the topics yourself (README \"Run it locally\"), then ask with your ids, e.g.:"
 if [ "$DEMO" = 1 ]; then
   echo "Starting the demo generator ($RATE events/s) ..."
   # a fresh run id per start: ids of earlier runs in the same data would otherwise count as duplicates
@@ -123,12 +124,7 @@ if [ "$DEMO" = 1 ]; then
   java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
     --run-id "$RUN_ID" --seed "$RUN_ID" > "$DATA/logs/load-generator.log" 2>&1 &
   PIDS+=($!)
-fi
-
-if [ "$DEMO" = 1 ]; then
   TRY="Try (demo users are u-1..u-50, customers c-1..c-200, orders o-$RUN_ID-1, o-$RUN_ID-2, ...):"
-else
-  TRY="No demo generator (--no-demo): feed the topics yourself (README \"Run it locally\"), then ask with your ids, e.g.:"
 fi
 cat <<INFO
 
