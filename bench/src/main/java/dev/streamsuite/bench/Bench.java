@@ -55,6 +55,8 @@ public final class Bench {
               --users N               distinct users of purchases and transactions (default 10000)
               --customers N           distinct customers of orders (default 10000)
               --no-query              skip the query benchmark
+              --plain                 also run each service's plain DSL version (PlainVersions) on the same backlog,
+                                      as a third baseline: columns plain/s and vs plain (about 1-2 minutes per service)
               --help                  this help
             """;
 
@@ -73,6 +75,8 @@ public final class Bench {
         List<String> serviceJvmOpts = List.of("-Xmx512m", "-XX:+UseSerialGC");
         List<String> serviceArgs = List.of();
         boolean query = true;
+        /** Also measure {@link PlainVersions}. */
+        boolean plain;
         /** A baseline run lasts at least this long, or until it has read {@link #baselineMaxRecords}. */
         double baselineMinSeconds = 10;
         long baselineMaxRecords = 2_000_000;
@@ -122,6 +126,11 @@ public final class Bench {
             return this;
         }
 
+        public Config plain(boolean on) {
+            plain = on;
+            return this;
+        }
+
         public Config serviceJvmOpts(List<String> opts) {
             serviceJvmOpts = List.copyOf(opts);
             return this;
@@ -162,6 +171,7 @@ public final class Bench {
                 switch (a) {
                     case "--quick" -> { }
                     case "--no-query" -> c.query = false;
+                    case "--plain" -> c.plain = true;
                     case "--bootstrap-servers" -> c.bootstrapServers = value(args, ++i, a);
                     case "--records" -> c.records = Long.parseLong(value(args, ++i, a));
                     case "--services" -> c.services = Arrays.stream(value(args, ++i, a).split(",")).map(Service::of).toList();
@@ -296,9 +306,18 @@ public final class Bench {
                 baseline.cpuSecondsPerMillion());
 
         StreamsCopyJvm.Result copy = StreamsCopyJvm.measure(admin, config.bootstrapServers, config.serviceJvmOpts,
-                "bench-copy-" + s.serviceName() + "-" + runId, s.inputTopics(), work, config.catchUpTimeout);
+                "bench-copy-" + s.serviceName() + "-" + runId, s.inputTopics(), null, work, config.catchUpTimeout);
         log("Kafka Streams copy (exactly-once, nothing parsed, no state): %.0f records/s overall, %.0f steady; %.1f CPU s"
                 + " per million", copy.recordsPerSec(), copy.steadyRecordsPerSec(), copy.cpuSecondsPerMillion());
+        double plainRate = Double.NaN;
+        if (config.plain) {
+            StreamsCopyJvm.Result plain = StreamsCopyJvm.measure(admin, config.bootstrapServers, config.serviceJvmOpts,
+                    "bench-plain-" + s.serviceName() + "-" + runId, s.inputTopics(), s.serviceName(), work,
+                    config.catchUpTimeout);
+            plainRate = plain.steadyRecordsPerSec();
+            log("plain DSL version (JSON state, no validation): %.0f records/s overall, %.0f steady; %.1f CPU s per million",
+                    plain.recordsPerSec(), plain.steadyRecordsPerSec(), plain.cpuSecondsPerMillion());
+        }
 
         Path stateDir = work.resolve("state").resolve(appId);
         List<ServiceJvm> started = new ArrayList<>();
@@ -343,7 +362,7 @@ public final class Bench {
                 report.query(queryBench(s, appId, jvm, started));
             }
             return new Report.ServiceResult(s.serviceName(), records, result.recordsPerSec(), result.steadyRecordsPerSec(),
-                    baseline.recordsPerSec(), copy.steadyRecordsPerSec(), cpu / records * 1e6,
+                    baseline.recordsPerSec(), copy.steadyRecordsPerSec(), plainRate, cpu / records * 1e6,
                     config.brokerPid > 0 ? brokerCpu / records * 1e6 : Double.NaN,
                     baseline.cpuSecondsPerMillion(), rate, latency.sent(), latency.received(), latency.p50Ms(),
                     latency.p99Ms(), latency.maxMs());

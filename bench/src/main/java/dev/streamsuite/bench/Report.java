@@ -25,6 +25,7 @@ public final class Report {
      * @param steadyRecordsPerSec   between 10% and 90% of the backlog
      * @param baselineRecordsPerSec the raw consumer on the same partitions
      * @param copyRecordsPerSec     steady rate of {@link StreamsCopy}: Kafka Streams copying the same backlog as bytes
+     * @param plainRecordsPerSec    steady rate of the service's {@link PlainVersions plain version}; NaN when not run
      * @param cpuSecondsPerMillion  the service JVM's CPU per million input records
      * @param brokerCpuSecondsPerMillion the broker's CPU in the same time, per million input records
      * @param baselineCpuSecondsPerMillion the raw consumer's CPU per million records read
@@ -33,7 +34,8 @@ public final class Report {
      * @param latencyReceived       their outputs read
      */
     public record ServiceResult(String service, long records, double recordsPerSec, double steadyRecordsPerSec,
-                                double baselineRecordsPerSec, double copyRecordsPerSec, double cpuSecondsPerMillion,
+                                double baselineRecordsPerSec, double copyRecordsPerSec, double plainRecordsPerSec,
+                                double cpuSecondsPerMillion,
                                 double brokerCpuSecondsPerMillion, double baselineCpuSecondsPerMillion,
                                 double latencyRate, long latencySent, long latencyReceived, double e2eP50Ms,
                                 double e2eP99Ms, double e2eMaxMs) {
@@ -46,6 +48,11 @@ public final class Report {
         /** The service's steady-state rate as a share of Kafka Streams doing nothing but copying the records. */
         public double copyRatio() {
             return steadyRecordsPerSec / copyRecordsPerSec;
+        }
+
+        /** The service's steady-state rate as a multiple of its plain version's; NaN when that was not run. */
+        public double plainRatio() {
+            return steadyRecordsPerSec / plainRecordsPerSec;
         }
     }
 
@@ -111,6 +118,8 @@ public final class Report {
             m.put("ratio", finite(r.ratio(), 6));
             m.put("streamsCopyRecordsPerSec", Math.round(r.copyRecordsPerSec()));
             m.put("streamsCopyRatio", finite(r.copyRatio(), 4));
+            m.put("plainRecordsPerSec", Double.isNaN(r.plainRecordsPerSec()) ? null : Math.round(r.plainRecordsPerSec()));
+            m.put("plainRatio", finite(r.plainRatio(), 4));
             m.put("cpuSecondsPerMillion", finite(r.cpuSecondsPerMillion(), 2));
             m.put("e2eP50Ms", finite(r.e2eP50Ms(), 1));
             m.put("e2eP99Ms", finite(r.e2eP99Ms(), 1));
@@ -146,20 +155,28 @@ public final class Report {
     /** The table printed at the end of a run. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-20s %9s %12s %10s %11s %11s %7s %8s %9s %9s %9s %9s %9s %9s%n", "service",
-                "records", "baseline/s", "copy/s", "service/s", "steady/s", "ratio", "vs copy", "cpu s/M", "broker",
-                "baseline", "e2e rate", "p50 ms", "p99 ms"));
+        boolean plain = results.stream().anyMatch(r -> !Double.isNaN(r.plainRecordsPerSec()));
+        out.append(String.format(Locale.ROOT, "%-20s %9s %12s %10s%s %11s %11s %7s %8s%s %9s %9s %9s %9s %9s %9s%n", "service",
+                "records", "baseline/s", "copy/s", plain ? String.format(Locale.ROOT, " %9s", "plain/s") : "", "service/s",
+                "steady/s", "ratio", "vs copy", plain ? String.format(Locale.ROOT, " %8s", "vs plain") : "", "cpu s/M",
+                "broker", "baseline", "e2e rate", "p50 ms", "p99 ms"));
         for (ServiceResult r : results) {
             out.append(String.format(Locale.ROOT,
-                    "%-20s %9d %12.0f %10.0f %11.0f %11.0f %6.2f%% %7.1f%% %9.2f %9.2f %9.2f %9.0f %9.1f %9.1f%n",
-                    r.service(), r.records(), r.baselineRecordsPerSec(), r.copyRecordsPerSec(), r.recordsPerSec(),
-                    r.steadyRecordsPerSec(), 100 * r.ratio(), 100 * r.copyRatio(), r.cpuSecondsPerMillion(),
+                    "%-20s %9d %12.0f %10.0f%s %11.0f %11.0f %6.2f%% %7.1f%%%s %9.2f %9.2f %9.2f %9.0f %9.1f %9.1f%n",
+                    r.service(), r.records(), r.baselineRecordsPerSec(), r.copyRecordsPerSec(),
+                    plain ? String.format(Locale.ROOT, " %9.0f", r.plainRecordsPerSec()) : "", r.recordsPerSec(),
+                    r.steadyRecordsPerSec(), 100 * r.ratio(), 100 * r.copyRatio(),
+                    plain ? String.format(Locale.ROOT, " %7.2fx", r.plainRatio()) : "", r.cpuSecondsPerMillion(),
                     r.brokerCpuSecondsPerMillion(), r.baselineCpuSecondsPerMillion(), r.latencyRate(), r.e2eP50Ms(),
                     r.e2eP99Ms()));
         }
         out.append("  ratio = steady/s / baseline/s; copy/s = Kafka Streams copying the same records as bytes (exactly-once, no state), steady;\n")
-                .append("  vs copy = steady/s / copy/s; cpu s/M = CPU seconds per million input records (service JVM, broker, raw consumer);\n")
-                .append("  e2e = produce to read_committed output at the given input rate (order-enricher: orders already past the join grace)\n");
+                .append("  vs copy = steady/s / copy/s; cpu s/M = CPU seconds per million input records (service JVM, broker, raw consumer);\n");
+        if (plain) {
+            out.append("  plain/s = the service written plainly with the DSL (PlainVersions: JSON state, no validation), steady;"
+                    + " vs plain = steady/s / plain/s;\n");
+        }
+        out.append("  e2e = produce to read_committed output at the given input rate (order-enricher: orders already past the join grace)\n");
         for (ServiceResult r : results) {
             if (r.latencyReceived() < r.latencySent()) {
                 out.append(String.format(Locale.ROOT, "  %s: only %d of %d latency outputs arrived within the drain time"

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -20,7 +21,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * does per record comes on top of this. Started by {@link StreamsCopyJvm} in a fresh JVM with the services'
  * JVM options; prints {@link #RUNNING} once Kafka Streams is RUNNING and closes on SIGTERM.
  *
- * <p>Arguments: bootstrap servers, application id, state directory, output topic, input topics...
+ * <p>Arguments: bootstrap servers, application id, state directory, output topic, input topics... With
+ * {@code --plain SERVICE} first, it runs that service's {@link PlainVersions plain version} instead of the copy
+ * (the plain version reads the contract's input topics; those given are then only for the usage check).
  */
 public final class StreamsCopy {
 
@@ -30,15 +33,16 @@ public final class StreamsCopy {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        String plain = args.length > 1 && args[0].equals("--plain") ? args[1] : null;
+        if (plain != null) {
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length < 5) {
-            System.err.println("usage: StreamsCopy BOOTSTRAP APPLICATION_ID STATE_DIR OUTPUT INPUT...");
+            System.err.println("usage: StreamsCopy [--plain SERVICE] BOOTSTRAP APPLICATION_ID STATE_DIR OUTPUT INPUT...");
             System.exit(2);
         }
-        List<String> inputs = Arrays.asList(args).subList(4, args.length);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(inputs, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-source"))
-                .to(args[3], Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-sink"));
-        KafkaStreams streams = new KafkaStreams(builder.build(), properties(args[0], args[1], args[2]));
+        Topology topology = plain != null ? PlainVersions.of(plain, args[3]) : copy(Arrays.asList(args).subList(4, args.length), args[3]);
+        KafkaStreams streams = new KafkaStreams(topology, properties(args[0], args[1], args[2]));
         CountDownLatch closed = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -52,6 +56,13 @@ public final class StreamsCopy {
         }, "streams-copy-close"));
         streams.start();
         closed.await();
+    }
+
+    static Topology copy(List<String> inputs, String output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(inputs, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-source"))
+                .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-sink"));
+        return builder.build();
     }
 
     static Properties properties(String bootstrapServers, String applicationId, String stateDir) {

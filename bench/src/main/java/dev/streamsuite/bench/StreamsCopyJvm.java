@@ -28,10 +28,11 @@ final class StreamsCopyJvm extends ChildJvm {
 
     /**
      * Copies the backlog of {@code inputTopics} once, with application id {@code appId}, into a new topic
-     * {@code appId-copy}; returns the rates and the JVM's CPU per million input records.
+     * {@code appId-copy}, or with {@code plainService} runs that service's {@link PlainVersions plain version} on
+     * it (writing to that topic); returns the rates and the JVM's CPU per million input records.
      */
     static Result measure(Admin admin, String bootstrapServers, List<String> jvmOpts, String appId, List<String> inputTopics,
-                          Path work, Duration timeout) {
+                          String plainService, Path work, Duration timeout) {
         String output = appId + "-copy";
         try {
             admin.createTopics(List.of(new NewTopic(output, Optional.of(Bench.PARTITIONS), Optional.empty())))
@@ -44,6 +45,9 @@ final class StreamsCopyJvm extends ChildJvm {
         }
         List<String> command = new ArrayList<>(jvmOpts);
         command.addAll(launch());
+        if (plainService != null) {
+            command.addAll(List.of("--plain", plainService));
+        }
         command.addAll(List.of(bootstrapServers, appId, work.resolve("state").resolve(appId).toString(), output));
         command.addAll(inputTopics);
         StreamsCopyJvm jvm = new StreamsCopyJvm(appId, command, work.resolve("logs").resolve(appId + ".log"));

@@ -37,6 +37,12 @@ class BenchOptionsTest {
     }
 
     @Test
+    void thePlainVersionsRunOnlyWhenAskedFor() {
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--quick").plain).isFalse();
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--quick", "--plain").plain).isTrue();
+    }
+
+    @Test
     void rejectsNoUsers() {
         assertThatThrownBy(() -> Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--users", "0"))
                 .isInstanceOf(IllegalArgumentException.class)

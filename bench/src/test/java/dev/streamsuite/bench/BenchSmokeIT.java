@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the harness from rotting: the whole benchmark (pre-load, baseline, throughput, latency, query with
- * a second instance) for order-enricher and fraud-detector on a few thousand records with tiny durations,
+ * a second instance, the plain versions) for order-enricher and fraud-detector on a few thousand records with tiny durations,
  * against the test broker. It checks the
  * shape of the JSON and that every figure is there and positive; it asserts no timings.
  */
@@ -32,6 +32,7 @@ class BenchSmokeIT {
                 // to keep this run short (each service JVM takes seconds to start)
                 .services(List.of(Service.ORDER_ENRICHER, Service.FRAUD_DETECTOR))
                 .keys(200, 200)
+                .plain(true)
                 .paths(Path.of(".."), work, out)
                 // start-up speed over peak speed, as the integration tests of the services do
                 .serviceJvmOpts(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
@@ -47,12 +48,12 @@ class BenchSmokeIT {
         assertThat(json.get("results")).hasSize(2);
         for (JsonNode r : json.get("results")) {
             assertThat(names(r)).containsExactly("service", "records", "recordsPerSec", "steadyRecordsPerSec",
-                    "baselineRecordsPerSec", "ratio", "streamsCopyRecordsPerSec", "streamsCopyRatio", "cpuSecondsPerMillion",
-                    "e2eP50Ms", "e2eP99Ms");
+                    "baselineRecordsPerSec", "ratio", "streamsCopyRecordsPerSec", "streamsCopyRatio", "plainRecordsPerSec",
+                    "plainRatio", "cpuSecondsPerMillion", "e2eP50Ms", "e2eP99Ms");
             // order-enricher's backlog ends with one customer change per partition
             assertThat(r.get("records").asLong()).isBetween(2_000L, 2_006L);
             for (String field : List.of("recordsPerSec", "steadyRecordsPerSec", "baselineRecordsPerSec", "ratio",
-                    "streamsCopyRecordsPerSec", "streamsCopyRatio", "cpuSecondsPerMillion")) {
+                    "streamsCopyRecordsPerSec", "streamsCopyRatio", "plainRecordsPerSec", "plainRatio", "cpuSecondsPerMillion")) {
                 assertThat(r.get(field).asDouble()).as(r.get("service").asText() + " " + field).isPositive();
             }
             for (String field : List.of("e2eP50Ms", "e2eP99Ms")) {
@@ -71,7 +72,7 @@ class BenchSmokeIT {
             assertThat(r.latencyReceived()).as(r.service() + " latency outputs").isEqualTo(r.latencySent()).isPositive();
         }
         assertThat(report.query().errors()).isZero();
-        assertThat(report.table()).contains("order-enricher", "fraud-detector", "forwarded");
+        assertThat(report.table()).contains("order-enricher", "fraud-detector", "forwarded", "vs plain");
     }
 
     private static List<String> names(JsonNode node) {
