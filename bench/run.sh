@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 usage() {
   cat <<'USAGE'
 Usage: bench/run.sh [--quick] [options]
-  --quick               a short run (1M records per service, about 7 minutes in all)
+  --quick               a short run (1M records per service, about 8 minutes in all, 10 with --plain)
   --build               rebuild the jars even if they exist
   --keep                keep the temporary directory (broker data, service state, logs)
   -h, --help            this help
