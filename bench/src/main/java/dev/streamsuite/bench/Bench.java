@@ -56,7 +56,7 @@ public final class Bench {
               --customers N           distinct customers of orders (default 10000)
               --no-query              skip the query benchmark
               --plain                 also run each service's plain DSL version (PlainVersions) on the same backlog,
-                                      as a third baseline: columns plain/s and vs plain (about 1-2 minutes per service)
+                                      as a third baseline: columns plain/s and vs plain (20-80 s more per service in a quick run)
               --help                  this help
             """;
 
