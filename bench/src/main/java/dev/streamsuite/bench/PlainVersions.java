@@ -1,5 +1,6 @@
 package dev.streamsuite.bench;
 
+import dev.streamsuite.loadgen.EventType;
 import dev.streamsuite.model.Balance;
 import dev.streamsuite.model.Customer;
 import dev.streamsuite.model.Json;
@@ -47,13 +48,12 @@ public final class PlainVersions {
     private PlainVersions() {
     }
 
-    /** The plain version of {@code service} (a service name such as {@code fraud-detector}), writing to {@code output}. */
+    /** The plain version of {@code service} (a name {@link Service#of} knows, such as {@code fraud-detector}), writing to {@code output}. */
     public static Topology of(String service, String output) {
-        return switch (service) {
-            case "purchase-aggregator" -> purchases(output);
-            case "order-enricher" -> orders(output);
-            case "fraud-detector" -> transactions(output);
-            default -> throw new IllegalArgumentException("no plain version of " + service);
+        return switch (Service.of(service)) {
+            case PURCHASE_AGGREGATOR -> purchases(output);
+            case ORDER_ENRICHER -> orders(output);
+            case FRAUD_DETECTOR -> transactions(output);
         };
     }
 
@@ -64,7 +64,7 @@ public final class PlainVersions {
     static Topology purchases(String output) {
         StreamsBuilder b = new StreamsBuilder();
         KTable<Windowed<String>, PurchaseSummary> summaries = b
-                .stream("purchases", Consumed.with(Serdes.String(), Json.serde(Purchase.class)))
+                .stream(EventType.PURCHASES.defaultTopic(), Consumed.with(Serdes.String(), Json.serde(Purchase.class)))
                 .filter((k, p) -> p.type() == null || Purchase.PURCHASE.equals(p.type()))
                 .groupByKey(Grouped.with(Serdes.String(), Json.serde(Purchase.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, WINDOW_GRACE))
@@ -94,10 +94,10 @@ public final class PlainVersions {
      */
     static Topology orders(String output) {
         StreamsBuilder b = new StreamsBuilder();
-        KTable<String, Customer> customers = b.table("customers", Consumed.with(Serdes.String(), Json.serde(Customer.class)),
+        KTable<String, Customer> customers = b.table(EventType.CUSTOMERS.defaultTopic(), Consumed.with(Serdes.String(), Json.serde(Customer.class)),
                 Materialized.<String, Customer>as(Stores.persistentVersionedKeyValueStore("plain-customers", CUSTOMER_HISTORY))
                         .withKeySerde(Serdes.String()).withValueSerde(Json.serde(Customer.class)));
-        b.stream("orders", Consumed.with(Serdes.String(), Json.serde(Order.class)))
+        b.stream(EventType.ORDERS.defaultTopic(), Consumed.with(Serdes.String(), Json.serde(Order.class)))
                 .selectKey((orderId, o) -> o.customerId())
                 .leftJoin(customers,
                         (o, c) -> c == null ? OrderResult.unmatched(o, OrderResult.UNKNOWN_CUSTOMER) : OrderResult.enriched(o, c),
@@ -111,7 +111,7 @@ public final class PlainVersions {
     /** A running balance per user; every update below zero is written out (through the record cache). */
     static Topology transactions(String output) {
         StreamsBuilder b = new StreamsBuilder();
-        b.stream("transactions", Consumed.with(Serdes.String(), Json.serde(Transaction.class)))
+        b.stream(EventType.TRANSACTIONS.defaultTopic(), Consumed.with(Serdes.String(), Json.serde(Transaction.class)))
                 .groupByKey(Grouped.with(Serdes.String(), Json.serde(Transaction.class)))
                 .aggregate(() -> new Balance(null, BigDecimal.ZERO, 0, null),
                         (user, t, a) -> new Balance(user, a.balance().add(t.amount()), a.transactionCount() + 1, t.timestamp()),
