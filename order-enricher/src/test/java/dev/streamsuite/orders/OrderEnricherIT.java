@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The order-enricher as users run it, on a real broker: joins and HTTP answers, then a SIGKILL and a
- * clean restart while orders wait in the join buffer. Scenarios run in order and share one service.
+ * clean restart while orders wait in the join buffer, then a second instance that shares the work and
+ * every answer from both. Scenarios run in order and share one service.
  * Stream time is per partition, so "ticks" (customers of their own, one per partition) move it everywhere.
  */
 @ExtendWith(KafkaBroker.class)
@@ -48,10 +49,11 @@ class OrderEnricherIT {
 
     private static final int PARTITIONS = 6;
     private static final String BUFFER_CHANGELOG = "order-enricher-orders-join-buffer-changelog";
-    /** Every event time of this test lies after it and at most 31 minutes later, so never in the future. */
+    /** Every event time of this test lies after it and at most 34 minutes later, so never in the future. */
     private static final Instant BASE = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
 
     private static ServiceProcess service;
+    private static ServiceProcess second;
     private static String bootstrap;
     /** What each order must end as: "ENRICHED:<name>:<tier>" or "UNMATCHED:<reason>". */
     private static final Map<String, String> expected = new LinkedHashMap<>();
@@ -66,6 +68,9 @@ class OrderEnricherIT {
 
     @AfterAll
     static void stop() {
+        if (second != null) {
+            second.stop();
+        }
         if (service != null) {
             service.stop();
         }
@@ -222,6 +227,65 @@ class OrderEnricherIT {
                 && r.body().contains("o-s4")).body())).containsExactly("o-s4", "o-s3", "o-s2", "o-s1");
     }
 
+    // ---- phase 4: a second instance
+
+    /**
+     * The three endpoints keep three stores, partitioned three ways (customers and their order lists by
+     * customerId, results by orderId): whichever instance is asked, the answer must be the owner's, with
+     * the owner in {@code X-Served-By}, and both instances must own some of it.
+     */
+    @Test
+    @Order(6)
+    void twoInstancesGiveTheOwnersAnswerForEveryOrderAndCustomer() {
+        second = ServiceProcess.of("order-enricher", bootstrap, "--orders.join-grace=PT30S",
+                "--spring.kafka.streams.properties.session.timeout.ms=6000").startAndAwaitReady(Duration.ofMinutes(2));
+        List<Map.Entry<String, String>> more = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = "o-t" + i;
+            more.add(order(id, i % 2 == 0 ? "c-1" : "c-5", "4.0" + i, at(1900 + i)));
+            expected.put(id, i % 2 == 0 ? "ENRICHED:Ada:PLATINUM" : "ENRICHED:Eve:SILVER");
+        }
+        sendOrders(more);
+        tick(at(2000));
+        assertOutputsExactlyAsExpected();
+
+        Set<String> owners = new HashSet<>();
+        for (String orderId : expected.keySet()) {
+            JsonNode order = tree(sameAnswerFromBoth("/api/orders/" + orderId, 200, owners));
+            assertThat(order.get("orderId").stringValue()).isEqualTo(orderId);
+            assertThat(order.get("status").stringValue()).isEqualTo(expected.get(orderId).split(":")[0]);
+        }
+        assertThat(tree(sameAnswerFromBoth("/api/customers/c-5", 200, owners)).get("name").stringValue()).isEqualTo("Eve");
+        assertThat(sameAnswerFromBoth("/api/customers/c-2", 404, owners)).contains("deleted");
+        assertThat(orderIds(sameAnswerFromBoth("/api/customers/c-1/orders?limit=3", 200, owners)))
+                .containsExactly("o-t10", "o-t8", "o-t6");
+        assertThat(orderIds(sameAnswerFromBoth("/api/customers/c-5/orders?limit=2", 200, owners)))
+                .containsExactly("o-t11", "o-t9");
+        assertThat(owners).containsExactlyInAnyOrder(service.address(), second.address());
+    }
+
+    /**
+     * The body of {@code path} once both instances answer it with {@code status} and the same body and
+     * {@code X-Served-By} (while the second one joins, a store may be moving: 503); adds that owner.
+     */
+    private static String sameAnswerFromBoth(String path, int status, Set<String> owners) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> a;
+        HttpResponse<String> b;
+        do {
+            a = Http.get(service.url(path));
+            b = Http.get(second.url(path));
+            if (a.statusCode() == status && b.statusCode() == status && a.body().equals(b.body())
+                    && a.headers().firstValue("X-Served-By").equals(b.headers().firstValue("X-Served-By"))) {
+                owners.add(a.headers().firstValue("X-Served-By").orElseThrow());
+                return a.body();
+            }
+            sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("GET " + path + ": " + a.statusCode() + " " + a.headers().firstValue("X-Served-By") + " "
+                + a.body() + " vs " + b.statusCode() + " " + b.headers().firstValue("X-Served-By") + " " + b.body());
+    }
+
     // ---- the upstream defect this service is designed around
 
     /**
@@ -232,7 +296,7 @@ class OrderEnricherIT {
      * behaviour of the Kafka Streams version in use.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void kafkaStreamsOwnJoinGraceLosesOrdersWaitingAcrossASigkill() throws Exception {
         KafkaClients.createTopics(bootstrap, 1, DslGraceJoinProbe.CUSTOMERS, DslGraceJoinProbe.ORDERS, DslGraceJoinProbe.JOINED);
         Path stateDir = Files.createTempDirectory("dsl-grace-join-probe-");
