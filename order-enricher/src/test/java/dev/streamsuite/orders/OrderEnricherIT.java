@@ -230,7 +230,7 @@ class OrderEnricherIT {
     // ---- phase 4: a second instance
 
     /**
-     * The three endpoints keep three stores, partitioned three ways (customers and their order lists by
+     * The three endpoints read three stores of two sub-topologies (customers and their order lists keyed by
      * customerId, results by orderId): whichever instance is asked, the answer must be the owner's, with
      * the owner in {@code X-Served-By}, and both instances must own some of it.
      */
