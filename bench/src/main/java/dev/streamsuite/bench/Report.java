@@ -157,16 +157,15 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         boolean plain = results.stream().anyMatch(r -> !Double.isNaN(r.plainRecordsPerSec()));
         out.append(String.format(Locale.ROOT, "%-20s %9s %12s %10s%s %11s %11s %7s %8s%s %9s %9s %9s %9s %9s %9s%n", "service",
-                "records", "baseline/s", "copy/s", plain ? String.format(Locale.ROOT, " %9s", "plain/s") : "", "service/s",
-                "steady/s", "ratio", "vs copy", plain ? String.format(Locale.ROOT, " %8s", "vs plain") : "", "cpu s/M",
-                "broker", "baseline", "e2e rate", "p50 ms", "p99 ms"));
+                "records", "baseline/s", "copy/s", column(plain, " %9s", "plain/s"), "service/s", "steady/s", "ratio",
+                "vs copy", column(plain, " %8s", "vs plain"), "cpu s/M", "broker", "baseline", "e2e rate", "p50 ms", "p99 ms"));
         for (ServiceResult r : results) {
             out.append(String.format(Locale.ROOT,
                     "%-20s %9d %12.0f %10.0f%s %11.0f %11.0f %6.2f%% %7.1f%%%s %9.2f %9.2f %9.2f %9.0f %9.1f %9.1f%n",
                     r.service(), r.records(), r.baselineRecordsPerSec(), r.copyRecordsPerSec(),
-                    plain ? String.format(Locale.ROOT, " %9.0f", r.plainRecordsPerSec()) : "", r.recordsPerSec(),
+                    column(plain, " %9.0f", r.plainRecordsPerSec()), r.recordsPerSec(),
                     r.steadyRecordsPerSec(), 100 * r.ratio(), 100 * r.copyRatio(),
-                    plain ? String.format(Locale.ROOT, " %7.2fx", r.plainRatio()) : "", r.cpuSecondsPerMillion(),
+                    column(plain, " %7.2fx", r.plainRatio()), r.cpuSecondsPerMillion(),
                     r.brokerCpuSecondsPerMillion(), r.baselineCpuSecondsPerMillion(), r.latencyRate(), r.e2eP50Ms(),
                     r.e2eP99Ms()));
         }
@@ -205,6 +204,11 @@ public final class Report {
     }
 
     /** A JSON number rounded to {@code decimals}, or null for NaN/infinite (JSON has no NaN). */
+    /** A column that only runs with {@code --plain} have: {@code value} formatted, or nothing. */
+    private static String column(boolean shown, String format, Object value) {
+        return shown ? String.format(Locale.ROOT, format, value) : "";
+    }
+
     private static Double finite(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
