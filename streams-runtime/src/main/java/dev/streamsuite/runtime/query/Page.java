@@ -1,5 +1,7 @@
 package dev.streamsuite.runtime.query;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -27,15 +29,24 @@ public record Page<T>(List<T> items, String nextCursor) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sort key a cursor stands for, null for none; a malformed cursor is a 400. */
+    /**
+     * The sort key a cursor stands for, null for none. Only what {@link #encodeCursor} writes is accepted
+     * (unpadded base64url of UTF-8): anything else, e.g. a truncated or hand-typed cursor, is a 400 rather
+     * than a position that silently yields an empty or shifted page.
+     */
     public static String decodeCursor(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("parameter 'cursor' is not a cursor returned by this API");
+            String sortKey = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            if (encodeCursor(sortKey).equals(cursor)) {
+                return sortKey;
+            }
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            // not base64url, or not UTF-8: answered below
         }
+        throw ApiException.badRequest("parameter 'cursor' is not a cursor returned by this API");
     }
 }

@@ -36,7 +36,18 @@ class PageTest {
 
     @Test
     void malformedCursorIsABadRequest() {
-        assertThatThrownBy(() -> Page.decodeCursor("***")).isInstanceOf(ApiException.class)
-                .hasMessageContaining("cursor");
+        // not base64url; base64url of bytes that are not UTF-8 ("garbage" decodes to 81 aa db 6a 07);
+        // padded, and a dangling last character: none of them encodeCursor's output
+        for (String cursor : List.of("***", "garbage", "YWJj=", "YWJjZ")) {
+            assertThatThrownBy(() -> Page.decodeCursor(cursor)).as(cursor).isInstanceOf(ApiException.class)
+                    .hasMessageContaining("cursor");
+        }
+    }
+
+    @Test
+    void cursorRoundTripsAnyKey() {
+        for (String key : List.of("u-1", "", "ü-😀", "a b/c?d")) {
+            assertThat(Page.decodeCursor(Page.encodeCursor(key))).as(key).isEqualTo(key.isEmpty() ? null : key);
+        }
     }
 }
