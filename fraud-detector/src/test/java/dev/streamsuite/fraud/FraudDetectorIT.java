@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * The fraud-detector jar against a real broker: exact balances over HTTP, each NEGATIVE_BALANCE alert
  * exactly once in fraud-alerts (read_committed), bad records in the DLQ, the alert lists over HTTP; then
  * a SIGKILL in the middle of a stream, a restart on the same state directory, and the same checks; last a
- * second instance, and every answer again from both. The scenarios build on each other and run in order.
+ * second instance, and every answer again from both, also for ids that need percent-encoding in a path. The
+ * scenarios build on each other and run in order.
  */
 @ExtendWith(KafkaBroker.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -184,6 +185,65 @@ class FraudDetectorIT {
         assertDeadLetters();
         assertAlertLists(second, List.of(service.address(), second.address()));
         assertAlertLists(service, List.of(service.address(), second.address()));
+    }
+
+    @Test
+    @Order(5)
+    void idsWithReservedUrlCharactersAreAnsweredByBothInstances() {
+        // valid ids (non-blank, at most 256 characters) that must be percent-encoded in a path; '/' and the backslash
+        // are the ones Tomcat rejects by default. Together they hash to all 6 partitions, so each instance owns some.
+        List<String> users = List.of("x/y", "a\\b", "/lead", "c%d", "ü 1", "e?f#g", "..", "m&n=o", "a+b");
+        Instant t = Instant.now().minus(Duration.ofMinutes(5));
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (String user : users) {
+            String id = "reserved-" + users.indexOf(user);
+            records.add(Map.entry(user, transaction(id + "-1", user, "4.25", t)));
+            records.add(Map.entry(user, transaction(id + "-2", user, "-10.50", t.plusSeconds(1))));
+        }
+        KafkaClients.send(bootstrap, "transactions", records);
+
+        java.util.Set<String> owners = new java.util.HashSet<>();
+        for (String user : users) {
+            String path = "/api/balances/" + pathSegment(user);
+            JsonNode a = Json.MAPPER.readTree(awaitOk(service, path).body());
+            HttpResponse<String> fromSecond = awaitOk(second, path);
+            assertThat(a.get("userId").stringValue()).isEqualTo(user);
+            assertThat(a.get("balance").decimalValue()).isEqualByComparingTo("-6.25");
+            assertThat(a.get("transactionCount").longValue()).isEqualTo(2);
+            assertThat(Json.MAPPER.readTree(fromSecond.body())).isEqualTo(a);
+            HttpResponse<String> fromFirst = Http.get(service.url(path));
+            assertThat(fromSecond.headers().firstValue("X-Served-By")).isEqualTo(fromFirst.headers().firstValue("X-Served-By"));
+            owners.add(fromFirst.headers().firstValue("X-Served-By").orElseThrow());
+
+            JsonNode alerts = Json.MAPPER.readTree(awaitOk(second, "/api/users/" + pathSegment(user) + "/alerts").body());
+            assertThat(alerts).extracting(alert -> alert.get("alertId").stringValue())
+                    .contains("reserved-" + users.indexOf(user) + "-2:NEGATIVE_BALANCE");
+        }
+        // both the local and the forwarded path were taken
+        assertThat(owners).containsExactlyInAnyOrder(service.address(), second.address());
+    }
+
+    private static String transaction(String id, String user, String amount, Instant time) {
+        return Json.MAPPER.createObjectNode().put("transactionId", id).put("userId", user)
+                .put("amount", new BigDecimal(amount)).put("timestamp", time.toString()).put("merchant", "m-1")
+                .put("country", "GB").toString();
+    }
+
+    /** {@code id} percent-encoded as one path segment (URLEncoder is for forms: it writes a space as '+'). */
+    private static String pathSegment(String id) {
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Waits out "not there yet" (404) and "not queryable right now" (503); any other answer is final. */
+    private static HttpResponse<String> awaitOk(ServiceProcess instance, String path) {
+        long deadline = System.nanoTime() + CONVERGE.toNanos();
+        HttpResponse<String> r = Http.get(instance.url(path));
+        while ((r.statusCode() == 404 || r.statusCode() == 503) && System.nanoTime() < deadline) {
+            sleep(300);
+            r = Http.get(instance.url(path));
+        }
+        assertThat(r.statusCode()).as("%s from %s: %s", path, instance.address(), r.body()).isEqualTo(200);
+        return r;
     }
 
     /** Until both instances are ready and own partitions (the second joins with a rebalance). */

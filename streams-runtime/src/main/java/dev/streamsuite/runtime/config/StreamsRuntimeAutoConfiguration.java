@@ -30,12 +30,14 @@ import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
@@ -178,5 +180,19 @@ public class StreamsRuntimeAutoConfiguration {
     @Bean
     TopologyController topologyController(StreamsRunner runner) {
         return new TopologyController(runner);
+    }
+
+    /**
+     * Ids may contain '/' and a backslash, sent as %2F and %5C in a path ({@code /api/balances/a%2Fb}). Tomcat rejects
+     * both by default with its own HTML 400, before the API sees the request; passed through, the id stays one
+     * path segment and Spring decodes it into the path variable (and forwarding sends the same encoded path to
+     * the owner).
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesInPathVariables() {
+        return connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
     }
 }
