@@ -12,13 +12,17 @@ public final class Params {
     private Params() {
     }
 
-    /** An optional ISO-8601 instant with offset; null when absent. */
+    /**
+     * An optional ISO-8601 instant with offset; null when absent. A space is read as '+': an unencoded
+     * {@code ?from=2026-11-24T10:00:00+01:00} arrives with a space there (a '+' in a query string means a space),
+     * and an instant never contains one.
+     */
     public static Instant instant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("parameter '" + name + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z: '"
                     + value + "'");

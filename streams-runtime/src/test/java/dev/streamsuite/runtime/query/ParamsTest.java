@@ -16,6 +16,13 @@ class ParamsTest {
     }
 
     @Test
+    void anUnencodedPlusOfAnOffsetArrivesAsASpaceAndIsReadAsPlus() {
+        assertThat(Params.instant("from", "2026-11-24T10:00:00 01:00")).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+        assertThatThrownBy(() -> Params.instant("from", "2026-11-24 10:00:00Z")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("'2026-11-24 10:00:00Z'");
+    }
+
+    @Test
     void badValuesAre400s() {
         assertThatThrownBy(() -> Params.instant("from", "2026-11-24")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
