@@ -199,6 +199,17 @@ class OrderTopologyTest {
     }
 
     @Test
+    void absentOptionalFieldsAreLeftOutOfTheOrderAndNullInTheCustomer() {
+        customers.pipeInput("c-1", "{\"customerId\":\"c-1\",\"name\":\"Ada\",\"updatedAt\":\"2026-11-24T09:00:00Z\"}");
+        orders.pipeInput("o-1", "{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"amount\":5,\"timestamp\":\"2026-11-24T10:00:00Z\"}");
+        advanceStreamTime("2026-11-24T10:01:00Z");
+
+        assertThat(enriched.readValuesToList()).containsExactly("{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"amount\":5,"
+                + "\"timestamp\":\"2026-11-24T10:00:00Z\",\"customer\":{\"customerId\":\"c-1\",\"name\":\"Ada\","
+                + "\"email\":null,\"tier\":null,\"country\":null},\"status\":\"ENRICHED\"}");
+    }
+
+    @Test
     void unmatchedOrderHasTheContractShape() {
         order("o-1", "c-404", "2026-11-24T10:00:00Z");
         advanceStreamTime("2026-11-24T10:01:00Z");
