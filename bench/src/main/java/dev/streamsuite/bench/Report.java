@@ -203,12 +203,12 @@ public final class Report {
         return out.toString();
     }
 
-    /** A JSON number rounded to {@code decimals}, or null for NaN/infinite (JSON has no NaN). */
-    /** A column that only runs with {@code --plain} have: {@code value} formatted, or nothing. */
+    /** A column only runs with {@code --plain} have: {@code value} formatted, or nothing. */
     private static String column(boolean shown, String format, Object value) {
         return shown ? String.format(Locale.ROOT, format, value) : "";
     }
 
+    /** A JSON number rounded to {@code decimals}, or null for NaN/infinite (JSON has no NaN). */
     private static Double finite(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
