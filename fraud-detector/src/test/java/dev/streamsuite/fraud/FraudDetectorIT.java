@@ -204,18 +204,17 @@ class FraudDetectorIT {
 
         java.util.Set<String> owners = new java.util.HashSet<>();
         for (String user : users) {
-            String path = "/api/balances/" + pathSegment(user);
-            JsonNode a = Json.MAPPER.readTree(awaitOk(service, path).body());
-            HttpResponse<String> fromSecond = awaitOk(second, path);
+            // the same body and X-Served-By from both instances
+            HttpResponse<String> r = ServiceProcess.sameAnswer(service, second, "/api/balances/" + pathSegment(user), 200,
+                    Duration.ofSeconds(60));
+            JsonNode a = Json.MAPPER.readTree(r.body());
             assertThat(a.get("userId").stringValue()).isEqualTo(user);
             assertThat(a.get("balance").decimalValue()).isEqualByComparingTo("-6.25");
             assertThat(a.get("transactionCount").longValue()).isEqualTo(2);
-            assertThat(Json.MAPPER.readTree(fromSecond.body())).isEqualTo(a);
-            HttpResponse<String> fromFirst = Http.get(service.url(path));
-            assertThat(fromSecond.headers().firstValue("X-Served-By")).isEqualTo(fromFirst.headers().firstValue("X-Served-By"));
-            owners.add(fromFirst.headers().firstValue("X-Served-By").orElseThrow());
+            owners.add(r.headers().firstValue("X-Served-By").orElseThrow());
 
-            JsonNode alerts = Json.MAPPER.readTree(awaitOk(second, "/api/users/" + pathSegment(user) + "/alerts").body());
+            JsonNode alerts = Json.MAPPER.readTree(ServiceProcess.sameAnswer(service, second,
+                    "/api/users/" + pathSegment(user) + "/alerts", 200, Duration.ofSeconds(60)).body());
             assertThat(alerts).extracting(alert -> alert.get("alertId").stringValue())
                     .contains("reserved-" + users.indexOf(user) + "-2:NEGATIVE_BALANCE");
         }
@@ -232,18 +231,6 @@ class FraudDetectorIT {
     /** {@code id} percent-encoded as one path segment (URLEncoder is for forms: it writes a space as '+'). */
     private static String pathSegment(String id) {
         return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Waits out "not there yet" (404) and "not queryable right now" (503); any other answer is final. */
-    private static HttpResponse<String> awaitOk(ServiceProcess instance, String path) {
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        HttpResponse<String> r = Http.get(instance.url(path));
-        while ((r.statusCode() == 404 || r.statusCode() == 503) && System.nanoTime() < deadline) {
-            sleep(300);
-            r = Http.get(instance.url(path));
-        }
-        assertThat(r.statusCode()).as("%s from %s: %s", path, instance.address(), r.body()).isEqualTo(200);
-        return r;
     }
 
     /** Until both instances are ready and own partitions (the second joins with a rebalance). */

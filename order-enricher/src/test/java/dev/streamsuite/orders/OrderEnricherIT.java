@@ -264,26 +264,11 @@ class OrderEnricherIT {
         assertThat(owners).containsExactlyInAnyOrder(service.address(), second.address());
     }
 
-    /**
-     * The body of {@code path} once both instances answer it with {@code status} and the same body and
-     * {@code X-Served-By} (while the second one joins, a store may be moving: 503); adds that owner.
-     */
+    /** The body of {@code path} once both instances give the same answer with {@code status}; adds its owner. */
     private static String sameAnswerFromBoth(String path, int status, Set<String> owners) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> a;
-        HttpResponse<String> b;
-        do {
-            a = Http.get(service.url(path));
-            b = Http.get(second.url(path));
-            if (a.statusCode() == status && b.statusCode() == status && a.body().equals(b.body())
-                    && a.headers().firstValue("X-Served-By").equals(b.headers().firstValue("X-Served-By"))) {
-                owners.add(a.headers().firstValue("X-Served-By").orElseThrow());
-                return a.body();
-            }
-            sleep(250);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("GET " + path + ": " + a.statusCode() + " " + a.headers().firstValue("X-Served-By") + " "
-                + a.body() + " vs " + b.statusCode() + " " + b.headers().firstValue("X-Served-By") + " " + b.body());
+        HttpResponse<String> r = ServiceProcess.sameAnswer(service, second, path, status, Duration.ofSeconds(60));
+        owners.add(r.headers().firstValue("X-Served-By").orElseThrow());
+        return r.body();
     }
 
     // ---- the upstream defect this service is designed around

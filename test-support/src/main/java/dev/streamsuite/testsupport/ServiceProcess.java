@@ -87,4 +87,26 @@ public final class ServiceProcess extends ChildJvm {
         }
         throw new IllegalStateException(name() + " not ready within " + timeout + ":\n" + tail(60));
     }
+
+    /**
+     * {@code path} from two instances of a service once both answer it with {@code status}, the same body and the
+     * same {@code X-Served-By} (while an instance joins, a store may be moving: 503); the first one's answer.
+     */
+    public static HttpResponse<String> sameAnswer(ServiceProcess first, ServiceProcess second, String path, int status,
+                                                  Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> a;
+        HttpResponse<String> b;
+        do {
+            a = Http.get(first.url(path));
+            b = Http.get(second.url(path));
+            if (a.statusCode() == status && b.statusCode() == status && a.body().equals(b.body())
+                    && a.headers().firstValue("X-Served-By").equals(b.headers().firstValue("X-Served-By"))) {
+                return a;
+            }
+            sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("GET " + path + ": " + a.statusCode() + " " + a.headers().firstValue("X-Served-By") + " "
+                + a.body() + " vs " + b.statusCode() + " " + b.headers().firstValue("X-Served-By") + " " + b.body());
+    }
 }
