@@ -91,8 +91,12 @@ public final class Fields {
         if ((long) normalized.precision() - normalized.scale() > MAX_MONEY_INTEGER_DIGITS) {
             throw invalid(OUT_OF_RANGE, name, "has more than " + MAX_MONEY_INTEGER_DIGITS + " integer digits");
         }
-        // scale 0 at least, so 1E+2 reads back as 100
-        return amount.scale() < 0 ? amount.setScale(0) : amount;
+        // scale 0 at least, so 1E+2 reads back as 100; at most 4, so -4.00000 is kept (and summed) as -4.0000:
+        // outputs never show more decimals than the contract allows (exact: only zeros are cut)
+        if (amount.scale() < 0) {
+            return amount.setScale(0);
+        }
+        return amount.scale() > MAX_MONEY_SCALE ? amount.setScale(MAX_MONEY_SCALE) : amount;
     }
 
     /** A required ISO-8601 instant with an offset ({@code Z} or {@code +01:00}), not before 1970. */
