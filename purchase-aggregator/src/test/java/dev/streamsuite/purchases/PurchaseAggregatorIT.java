@@ -236,6 +236,11 @@ class PurchaseAggregatorIT {
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 1))), 400, "window");
         assertProblem(Http.get(first.url("/api/users/nobody/summaries/latest")), 404, "nobody");
         assertThat(Http.get(first.url("/api/users/nobody/summaries")).body()).isEqualTo("[]");
+        // what Tomcat rejects before Spring sees it, and a query string it cannot decode: problem+json all the same
+        assertRawProblem("/api/users/u%zz/summaries", "percent-encode");
+        assertRawProblem("/api/users/a|b/summaries/latest", "percent-encode");
+        assertRawProblem("/api/users/u%00/summaries", "percent-encode");
+        assertRawProblem("/api/summaries?windowStart=%zz", "query string");
         HttpResponse<String> topology = Http.get(first.url("/api/topology"));
         assertThat(topology.body()).contains("purchases-window-aggregate").contains("purchases-by-user-repartition");
     }
@@ -247,6 +252,17 @@ class PurchaseAggregatorIT {
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("title").asString()).isNotBlank();
+        assertThat(body.get("detail").asString()).contains(detailPart);
+    }
+
+    private static void assertRawProblem(String target, String detailPart) {
+        Http.RawResponse r = Http.raw(first.port(), target);
+        assertThat(r.status()).as(target + " " + r.body()).isEqualTo(400);
+        assertThat(r.headers().get("content-type")).as(target).startsWith("application/problem+json");
+        assertThat(r.headers().get("x-served-by")).as(target).isEqualTo("localhost:" + first.port());
+        JsonNode body = Json.MAPPER.readTree(r.body());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("title").asString()).isEqualTo("Bad Request");
         assertThat(body.get("detail").asString()).contains(detailPart);
     }
 

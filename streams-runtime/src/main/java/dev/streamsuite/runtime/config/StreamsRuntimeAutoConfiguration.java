@@ -5,6 +5,7 @@ import dev.streamsuite.runtime.metrics.StreamsMetrics;
 import dev.streamsuite.runtime.metrics.StreamsMetricsConfiguration;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.ProblemHandler;
+import dev.streamsuite.runtime.query.ProblemReportValve;
 import dev.streamsuite.runtime.query.QueryHosts;
 import dev.streamsuite.runtime.query.ServedBy;
 import dev.streamsuite.runtime.query.TopologyController;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -38,6 +43,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
@@ -193,6 +199,31 @@ public class StreamsRuntimeAutoConfiguration {
         return connector -> {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
+    }
+
+    /**
+     * What Tomcat rejects itself (an invalid percent-encoding, a NUL, a raw '|' or '[' that should have been
+     * percent-encoded) is answered as problem+json with {@code X-Served-By} like every other error, not with Tomcat's
+     * HTML page. Spring Boot adds its own {@code ErrorReportValve} to the host after this customizer runs, so the swap
+     * waits for the host's start.
+     */
+    @Bean
+    TomcatContextCustomizer problemJsonForTomcatErrors(QueryHosts hosts) {
+        String self = hosts.self().host() + ":" + hosts.self().port();
+        return context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            host.addLifecycleListener(event -> {
+                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.getPipeline().addValve(new ProblemReportValve(self));
+                }
+            });
         };
     }
 }

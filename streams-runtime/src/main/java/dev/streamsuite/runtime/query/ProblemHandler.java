@@ -1,6 +1,7 @@
 package dev.streamsuite.runtime.query;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Store not queryable now: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "the state store is not queryable right now (rebalancing or restoring)",
                 retryAfterSeconds);
+    }
+
+    /** Tomcat decodes the query string when a parameter is first read, and throws this for {@code %zz} or bad UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException e) {
+        log.info("Query string not decodable: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST,
+                "the query string is not valid: write each %XX escape as two hex digits of UTF-8", null);
     }
 
     @ExceptionHandler(Exception.class)
