@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderEnricherIT {
 
-    private static final int PARTITIONS = 6;
+    private static final int CUSTOMERS_PARTITIONS = 3;
     private static final String BUFFER_CHANGELOG = "order-enricher-orders-join-buffer-changelog";
     /** Every event time of this test lies after it and at most 34 minutes later, so never in the future. */
     private static final Instant BASE = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
@@ -61,6 +61,9 @@ class OrderEnricherIT {
     @BeforeAll
     static void start() {
         bootstrap = KafkaBroker.bootstrapServers();
+        // customers with fewer partitions than orders (6, created by the service), as a user may create them: the
+        // repartition topic must follow customers, or the join looks for most customers on the wrong partition
+        KafkaClients.createTopics(bootstrap, CUSTOMERS_PARTITIONS, "customers");
         service = ServiceProcess.of("order-enricher", bootstrap, "--orders.join-grace=PT30S",
                 "--spring.kafka.streams.properties.session.timeout.ms=6000");
         service.startAndAwaitReady(Duration.ofSeconds(120));
@@ -394,12 +397,12 @@ class OrderEnricherIT {
         }
     }
 
-    /** One customer per partition with updatedAt {@code time}: moves every join task's stream time there. */
+    /** One customer per join partition with updatedAt {@code time}: moves every join task's stream time there. */
     private static void tick(String time) {
         Map<Integer, String> keyByPartition = new HashMap<>();
-        for (int n = 0; keyByPartition.size() < PARTITIONS; n++) {
+        for (int n = 0; keyByPartition.size() < CUSTOMERS_PARTITIONS; n++) {
             String key = "tick-" + n;
-            keyByPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS, key);
+            keyByPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % CUSTOMERS_PARTITIONS, key);
         }
         sendCustomers(keyByPartition.values().stream().map(key -> customer(key, "Tick", "NONE", time)).toList());
     }

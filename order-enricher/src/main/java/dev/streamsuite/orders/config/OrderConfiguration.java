@@ -3,12 +3,18 @@ package dev.streamsuite.orders.config;
 import dev.streamsuite.orders.topology.OrderTopology;
 import dev.streamsuite.runtime.config.SuiteProperties;
 import dev.streamsuite.runtime.streams.ServiceTopology;
+import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class OrderConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderConfiguration.class);
 
     @Bean
     OrderTopology orderTopology(OrderProperties orders, SuiteProperties suite, TopologyEvents events) {
@@ -16,8 +22,13 @@ class OrderConfiguration {
                 suite.maxFutureSkew(), events);
     }
 
+    /** Creates the topics first: the repartition topic takes the partition count of {@code customers}. */
     @Bean
-    ServiceTopology serviceTopology(OrderTopology topology) {
-        return new ServiceTopology(topology.build(), topology.topics());
+    ServiceTopology serviceTopology(OrderTopology topology, TopicInitializer topics) {
+        topics.ensure(topology.topics());
+        OptionalInt customersPartitions = topics.partitions(OrderTopology.CUSTOMERS);
+        customersPartitions.ifPresent(n -> log.info("{} has {} partitions: {}-repartition gets as many", OrderTopology.CUSTOMERS,
+                n, OrderTopology.REPARTITION));
+        return new ServiceTopology(topology.build(customersPartitions), topology.topics());
     }
 }

@@ -10,6 +10,7 @@ import dev.streamsuite.runtime.topology.InputTopic;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -88,7 +89,18 @@ public final class OrderTopology {
                 TopicSpec.of(ORDERS + ".dlq"), TopicSpec.of(ENRICHED), TopicSpec.of(UNMATCHED));
     }
 
+    /** The topology with the repartition topic sized by Kafka Streams (as many partitions as {@code orders}). */
     public Topology build() {
+        return build(OptionalInt.empty());
+    }
+
+    /**
+     * @param customersPartitions the partition count of {@code customers}, when known: the repartition topic gets
+     *     as many, so that partition p of both holds the same customers whatever {@code orders} has (as the DSL's
+     *     stream-table join does); sized by {@code orders} instead, the join would miss the customers of every
+     *     other partition.
+     */
+    public Topology build(OptionalInt customersPartitions) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
                 Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention),
@@ -108,9 +120,7 @@ public final class OrderTopology {
 
         KStream<String, JoinInput> ordersByCustomer = InputTopic.read(builder, ordersSpec(), maxFutureSkew, events)
                 .selectKey((orderId, input) -> input.value().customerId(), Named.as("orders-key-by-customer"))
-                .repartition(Repartitioned.<String, Input<Order>>as(REPARTITION)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(InputSerde.repartitioned(Order::parse, Codecs::writeOrder, Codecs::readOrder)))
+                .repartition(byCustomer(customersPartitions))
                 .mapValues(input -> new JoinInput(input.value()), Named.as("orders-join-input"));
 
         KStream<String, Joined> results = ordersByCustomer
@@ -130,5 +140,14 @@ public final class OrderTopology {
                         .withName("orders-results-source"))
                 .process(OrderIndex::new, Named.as("orders-by-id-index"), ORDERS_BY_ID_STORE);
         return builder.build();
+    }
+
+    private static Repartitioned<String, Input<Order>> byCustomer(OptionalInt customersPartitions) {
+        Repartitioned<String, Input<Order>> repartitioned = Repartitioned.<String, Input<Order>>as(REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(InputSerde.repartitioned(Order::parse, Codecs::writeOrder, Codecs::readOrder));
+        return customersPartitions.isPresent()
+                ? repartitioned.withNumberOfPartitions(customersPartitions.getAsInt())
+                : repartitioned;
     }
 }

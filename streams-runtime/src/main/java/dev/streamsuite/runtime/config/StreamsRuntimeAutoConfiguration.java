@@ -17,7 +17,6 @@ import dev.streamsuite.runtime.streams.StreamsState;
 import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,15 +112,19 @@ public class StreamsRuntimeAutoConfiguration {
         return config;
     }
 
+    /** A bean, so that a service whose topology depends on its topics' partition counts can ask before building it. */
+    @Bean
+    TopicInitializer topicInitializer(KafkaProperties kafka, SuiteProperties suite) {
+        return new TopicInitializer(kafka.buildAdminProperties(), suite.topics());
+    }
+
     @Bean
     StreamsRunner streamsRunner(ServiceTopology service, KafkaProperties kafka, SuiteProperties suite, QueryHosts hosts,
-                                StreamsState state, MeterRegistry registry, StreamsMetrics metrics,
+                                StreamsState state, MeterRegistry registry, StreamsMetrics metrics, TopicInitializer topics,
                                 @Value("${spring.application.name}") String applicationName) {
-        Map<String, Object> admin = kafka.buildAdminProperties();
         Properties config = streamsConfig(kafka, suite, hosts, applicationName);
         metrics.instrument(service, config);
-        return new StreamsRunner(service, config,
-                new TopicInitializer(admin, suite.topics()), state, registry);
+        return new StreamsRunner(service, config, topics, state, registry);
     }
 
     @Bean

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -59,6 +61,26 @@ public final class TopicInitializer {
             throw new TopicSetupException("creating topics timed out after " + settings.brokerTimeout());
         } finally {
             // a plain close() waits for calls still in flight to an unreachable broker (default.api.timeout.ms)
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The partition count of an existing topic; empty when it does not exist. */
+    public OptionalInt partitions(String topic) {
+        Admin admin = Admin.create(adminConfig);
+        try {
+            if (!awaitBroker(admin).contains(topic)) {
+                return OptionalInt.empty();
+            }
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            return OptionalInt.of(description.partitions().size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicSetupException("interrupted while describing topic " + topic);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TopicSetupException("cannot describe topic " + topic + ": " + e.getMessage());
+        } finally {
             admin.close(Duration.ofSeconds(1));
         }
     }
