@@ -73,7 +73,9 @@ class OrderTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.00", "0.0001", "99.90", "12.50000"})
     void zeroAndPositiveAmountsAreValid(String amount) {
-        assertThat(assertValid(parse(Rec.order().raw("amount", amount))).amount()).isEqualTo(new BigDecimal(amount));
+        BigDecimal read = assertValid(parse(Rec.order().raw("amount", amount))).amount();
+        assertThat(read).isEqualByComparingTo(new BigDecimal(amount));
+        assertThat(read.scale()).isLessThanOrEqualTo(4);
     }
 
     @Test

@@ -40,7 +40,7 @@ class TransactionTest {
             "-0.0001, -0.0001, true",
             "1E+2, 100, false",
             "-1E+2, -100, true",
-            "-7.50000, -7.50000, true",
+            "-7.50000, -7.5000, true",
     })
     void readsSignedAmountsExactly(String json, String expected, boolean debit) {
         Transaction t = assertValid(parse(Rec.transaction().raw("amount", json)));
