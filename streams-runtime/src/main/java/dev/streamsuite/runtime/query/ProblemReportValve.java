@@ -43,8 +43,9 @@ public class ProblemReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         String detail = status == 400
-                ? "the request target is not a valid URL: percent-encode reserved characters (e.g. a space as %20) "
-                        + "and write each %XX escape as two hex digits of UTF-8"
+                ? "the request is malformed and was rejected before the API saw it: percent-encode reserved characters "
+                        + "in the URL (a space as %20, '|' as %7C) with valid %XX escapes of UTF-8, and keep the headers "
+                        + "under 8 KB"
                 : title;
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
