@@ -37,7 +37,8 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
     static final String LATE_HEADER = "late.window-start";
     /** Where an earlier version kept the closed bound, which is now derived from the stream time. */
     private static final String CLOSED_UNTIL = "closed-until";
-    private static final String STREAM_TIME = "stream-time";
+    /** The partition's stream time in the emit state; {@link SummaryReader} hides summaries past their retention by it. */
+    static final String STREAM_TIME = "stream-time";
 
     enum Kind { UPDATE, FINAL, LATE }
 

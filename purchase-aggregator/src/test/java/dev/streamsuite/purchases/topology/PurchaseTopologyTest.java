@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PurchaseTopologyTest {
 
@@ -56,13 +58,17 @@ class PurchaseTopologyTest {
     }
 
     private void open(Path dir) {
+        open(dir, Duration.ofDays(1));
+    }
+
+    private void open(Path dir, Duration retention) {
         TopologyEvents events = new TopologyEvents() {
             @Override
             public void deadLettered(String topic, String code) {
                 deadLettered.add(topic + ":" + code);
             }
         };
-        PurchaseTopology topology = new PurchaseTopology(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(1),
+        PurchaseTopology topology = new PurchaseTopology(Duration.ofMinutes(5), Duration.ofMinutes(1), retention,
                 Duration.ofMinutes(15), events);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
@@ -284,6 +290,41 @@ class PurchaseTopologyTest {
                 .isEqualTo(new WindowTotals(2, new BigDecimal("17.50"), new BigDecimal("5.00"), new BigDecimal("12.50")));
         assertThat(store.fetch("u-1", Instant.parse("2026-11-24T10:05:00Z").toEpochMilli()))
                 .isEqualTo(new WindowTotals(1, new BigDecimal("10"), new BigDecimal("10"), new BigDecimal("10")));
+    }
+
+    /**
+     * A summary is queryable (through {@link SummaryReader}, as the HTTP API reads) until its partition's stream time
+     * reaches its window end plus the retention, to the millisecond, also where that is not a window boundary.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PT10M", "PT7M", "PT1M"})
+    void aSummaryIsQueryableUntilStreamTimeReachesItsWindowEndPlusTheRetention(String retention) {
+        driver.close();
+        Duration kept = Duration.parse(retention);
+        open(stateDir.resolve(retention), kept);
+        Instant windowStart = Instant.parse("2026-11-24T10:00:00Z");
+        Instant expiry = windowStart.plus(Duration.ofMinutes(5)).plus(kept);
+        buy("u-1", "p-1", "12.50", "2026-11-24T10:01:00Z");
+
+        buy("u-2", "p-2", "1.00", expiry.minusMillis(1).toString());
+        SummaryReader before = reader(kept);
+        assertThat(before.user("u-1", null, null)).as("1 ms before the expiry").extracting(PurchaseSummary::windowStart)
+                .containsExactly(windowStart);
+        assertThat(before.latest("u-1")).as("1 ms before the expiry").isPresent();
+        assertThat(before.window(windowStart)).extracting(PurchaseSummary::userId).containsExactly("u-1");
+
+        buy("u-2", "p-3", "1.00", expiry.toString());
+        SummaryReader after = reader(kept);
+        assertThat(after.user("u-1", null, null)).as("at the expiry").isEmpty();
+        assertThat(after.latest("u-1")).as("at the expiry").isEmpty();
+        assertThat(after.window(windowStart)).as("at the expiry").isEmpty();
+        assertThat(after.user("u-2", null, null)).as("u-2's windows are younger").isNotEmpty();
+    }
+
+    private SummaryReader reader(Duration retention) {
+        return new SummaryReader(driver.getWindowStore(PurchaseTopology.SUMMARY_STORE),
+                driver.<String, Long>getKeyValueStore(PurchaseTopology.EMIT_STORE), Duration.ofMinutes(5).toMillis(),
+                retention.toMillis());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.streamsuite.purchases.topology;
+
+import dev.streamsuite.model.PurchaseSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * What the HTTP API reads of one partition's stores: the summaries whose retention has not passed at that
+ * partition's stream time, i.e. {@code windowEnd + retention > stream time}. The window store alone is not
+ * exact: it drops old windows lazily, by whole segments, so a summary would stay visible for a while longer.
+ */
+public final class SummaryReader {
+
+    /** Far enough for any event time the suite accepts, small enough for the window store's arithmetic. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final ReadOnlyWindowStore<String, WindowTotals> windows;
+    private final long sizeMs;
+    /** The first window start still visible: those before it ended at least the retention ago. */
+    private final long firstVisibleStart;
+
+    public SummaryReader(ReadOnlyWindowStore<String, WindowTotals> windows, ReadOnlyKeyValueStore<String, Long> emitState,
+                         long sizeMs, long retentionMs) {
+        this.windows = windows;
+        this.sizeMs = sizeMs;
+        Long streamTime = emitState.get(WindowAggregator.STREAM_TIME);
+        // no stream time stored (nothing aggregated yet, or an earlier version's state): the store decides alone
+        this.firstVisibleStart = streamTime == null ? Long.MIN_VALUE : streamTime - retentionMs - sizeMs + 1;
+    }
+
+    /** The user's summaries with {@code windowStart} in {@code [from, to]} (null: unbounded), ascending. */
+    public List<PurchaseSummary> user(String userId, Instant from, Instant to) {
+        List<PurchaseSummary> result = new ArrayList<>();
+        try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, from == null ? Instant.EPOCH : from,
+                to == null ? END_OF_TIME : to)) {
+            it.forEachRemaining(kv -> {
+                if (visible(kv.key)) {
+                    result.add(summary(userId, kv));
+                }
+            });
+        }
+        return result;
+    }
+
+    /** The user's summary with the greatest {@code windowStart}, if any is visible. */
+    public Optional<PurchaseSummary> latest(String userId) {
+        try (WindowStoreIterator<WindowTotals> newestFirst = windows.backwardFetch(userId, Instant.EPOCH, END_OF_TIME)) {
+            if (newestFirst.hasNext()) {
+                KeyValue<Long, WindowTotals> newest = newestFirst.next();
+                return visible(newest.key) ? Optional.of(summary(userId, newest)) : Optional.empty();
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Every user's summary of the window starting at {@code start}, unordered. */
+    public List<PurchaseSummary> window(Instant start) {
+        List<PurchaseSummary> result = new ArrayList<>();
+        if (!visible(start.toEpochMilli())) {
+            return result;
+        }
+        try (KeyValueIterator<Windowed<String>, WindowTotals> it = windows.fetchAll(start, start)) {
+            it.forEachRemaining(kv -> result.add(kv.value.summary(kv.key.key(), kv.key.window().start(), sizeMs)));
+        }
+        return result;
+    }
+
+    private boolean visible(long windowStart) {
+        return windowStart >= firstVisibleStart;
+    }
+
+    /** The store holds figures only; user and window come from the key and the window's start. */
+    private PurchaseSummary summary(String userId, KeyValue<Long, WindowTotals> window) {
+        return window.value.summary(userId, window.key, sizeMs);
+    }
+}
