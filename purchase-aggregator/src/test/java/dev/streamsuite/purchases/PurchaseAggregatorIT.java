@@ -241,6 +241,11 @@ class PurchaseAggregatorIT {
         assertRawProblem("/api/users/a|b/summaries/latest", "percent-encode");
         assertRawProblem("/api/users/u%00/summaries", "percent-encode");
         assertRawProblem("/api/summaries?windowStart=%zz", "query string");
+        // an answer no controller writes carries the header too
+        Http.RawResponse options = Http.raw(first.port(), "OPTIONS", "/api/users/u-01/summaries");
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.headers().get("allow")).contains("GET");
+        assertThat(options.headers().get("x-served-by")).isEqualTo("localhost:" + first.port());
         HttpResponse<String> topology = Http.get(first.url("/api/topology"));
         assertThat(topology.body()).contains("purchases-window-aggregate").contains("purchases-by-user-repartition");
     }

@@ -44,10 +44,15 @@ public final class Http {
      * what a server must reject itself, such as {@code %zz} or a raw {@code |}. HTTP/1.0, so the answer is not chunked.
      */
     public static RawResponse raw(int port, String target) {
+        return raw(port, "GET", target);
+    }
+
+    /** {@link #raw(int, String)} with another method. */
+    public static RawResponse raw(int port, String method, String target) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write((method + " " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

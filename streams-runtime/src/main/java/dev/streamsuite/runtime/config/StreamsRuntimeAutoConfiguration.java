@@ -17,6 +17,7 @@ import dev.streamsuite.runtime.streams.StreamsState;
 import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.Filter;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
@@ -179,6 +181,13 @@ public class StreamsRuntimeAutoConfiguration {
     @Bean
     ServedBy servedBy(QueryHosts hosts) {
         return new ServedBy(hosts);
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> servedByDefault(ServedBy servedBy) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(servedBy.defaultHeader());
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.streamsuite.runtime.query;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -25,6 +27,20 @@ public class ServedBy implements ResponseBodyAdvice<Object> {
 
     public ServedBy(QueryHosts hosts) {
         this.self = hosts.self().host() + ":" + hosts.self().port();
+    }
+
+    /**
+     * Sets this instance as the header before anything answers, so that answers no controller writes carry it too
+     * (an {@code OPTIONS} reply, an error the servlet container raises); {@link #beforeBodyWrite} replaces it with
+     * the instance(s) whose stores answered.
+     */
+    public Filter defaultHeader() {
+        return (request, response, chain) -> {
+            if (response instanceof HttpServletResponse http) {
+                http.setHeader(HEADER, self);
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     /** Records who answered this request. */
