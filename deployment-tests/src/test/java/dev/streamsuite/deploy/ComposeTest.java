@@ -92,12 +92,23 @@ class ComposeTest {
                 + String.join(" ", list(init.get("command")).stream().map(String::valueOf).toList());
         assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh").contains("--create").contains("--if-not-exists")
                 .contains("--partitions \"$$PARTITIONS\"").contains("--replication-factor \"$$REPLICATION_FACTOR\"")
-                .contains("--config cleanup.policy=compact").contains("$$TOPICS").contains("$$COMPACTED_TOPICS");
+                .contains("--config cleanup.policy=compact").contains("$$INPUT_TOPICS").contains("$$COMPACTED_TOPICS")
+                .contains("$$OUTPUT_TOPICS").contains("--config max.message.bytes=\"$$OUTPUT_MAX_MESSAGE_BYTES\"");
 
         Map<String, String> env = environment(init.get("environment"));
+        assertThat(env.get("OUTPUT_MAX_MESSAGE_BYTES")).as("ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES").isEqualTo("4194304");
         Map<String, Boolean> created = new TreeMap<>();
-        Arrays.stream(env.get("TOPICS").trim().split("\\s+")).forEach(t -> assertThat(created.put(t, false)).as(t).isNull());
+        Arrays.stream(env.get("INPUT_TOPICS").trim().split("\\s+")).forEach(t -> assertThat(created.put(t, false)).as(t).isNull());
         Arrays.stream(env.get("COMPACTED_TOPICS").trim().split("\\s+")).forEach(t -> assertThat(created.put(t, true)).as(t).isNull());
+        List<String> outputs = Arrays.asList(env.get("OUTPUT_TOPICS").trim().split("\\s+"));
+        outputs.forEach(t -> assertThat(created.put(t, false)).as(t).isNull());
+        Set<String> declaredOutputs = new TreeSet<>();
+        ServiceFacts.SERVICES.forEach(s -> ServiceFacts.declaredTopicKinds(s).forEach((topic, kind) -> {
+            if (kind.equals("output")) {
+                declaredOutputs.add(topic);
+            }
+        }));
+        assertThat(new TreeSet<>(outputs)).as("the outputs the topologies declare").isEqualTo(declaredOutputs);
         assertThat(created).as("topics of ../shared/CONTRACT.md (name -> compacted)").isEqualTo(ServiceFacts.CONTRACT_TOPICS);
 
         Map<String, Boolean> declared = new TreeMap<>();

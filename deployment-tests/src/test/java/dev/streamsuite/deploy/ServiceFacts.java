@@ -81,7 +81,14 @@ final class ServiceFacts {
 
     /** The topics a service's topology declares ({@code List<TopicSpec> topics()}), name -> compacted. */
     static Map<String, Boolean> declaredTopics(String service) {
-        Map<String, Boolean> topics = new TreeMap<>();
+        Map<String, Boolean> compacted = new TreeMap<>();
+        declaredTopicKinds(service).forEach((topic, kind) -> compacted.put(topic, kind.equals("compactedInput")));
+        return compacted;
+    }
+
+    /** The topics a service's topology declares, by kind: input, compactedInput or output. */
+    static Map<String, String> declaredTopicKinds(String service) {
+        Map<String, String> topics = new TreeMap<>();
         for (Path source : Repo.javaSources(service + "/src/main/java")) {
             String code = Repo.read(source);
             int method = code.indexOf("List<TopicSpec> topics()");
@@ -90,14 +97,14 @@ final class ServiceFacts {
             }
             Map<String, String> constants = stringConstants(code);
             String body = block(code, code.indexOf('{', method));
-            Matcher spec = Pattern.compile("TopicSpec\\.(of|compacted)\\(([^()]*)\\)").matcher(body);
+            Matcher spec = Pattern.compile("TopicSpec\\.(input|compactedInput|output)\\(([^()]*)\\)").matcher(body);
             while (spec.find()) {
-                topics.put(resolve(spec.group(2), constants, source), spec.group(1).equals("compacted"));
+                topics.put(resolve(spec.group(2), constants, source), spec.group(1));
             }
         }
         if (topics.isEmpty()) {
-            throw new AssertionError("no 'List<TopicSpec> topics()' with TopicSpec.of/compacted found in " + service
-                    + "/src/main/java (the parser of this test must follow the code)");
+            throw new AssertionError("no 'List<TopicSpec> topics()' with TopicSpec.input/compactedInput/output found in "
+                    + service + "/src/main/java (the parser of this test must follow the code)");
         }
         return topics;
     }

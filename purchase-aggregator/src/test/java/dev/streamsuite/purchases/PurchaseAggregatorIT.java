@@ -275,11 +275,16 @@ class PurchaseAggregatorIT {
     @Order(4)
     void badInputGoesToTheDeadLetterTopicAndTheServiceKeepsRunning() {
         String mismatch = json("bad-1", "u-01", "5.00", at(21, 0));
+        // as large as the broker's default 1 MB lets a producer send: with its headers, the dead letter is larger
+        String huge = "x".repeat(1_048_400);
         KafkaClients.send(bootstrap, "purchases", List.of(new SimpleEntry<>("u-02", mismatch),
                 new SimpleEntry<>("u-01", "{\"oops"),
-                new SimpleEntry<>("u-01", json("bad-3", "u-01", "0", at(21, 0)))));
-        var dead = KafkaClients.readAtLeast(bootstrap, "purchases.dlq", 3, Duration.ofSeconds(60));
-        assertThat(dead).hasSize(3);
+                new SimpleEntry<>("u-01", json("bad-3", "u-01", "0", at(21, 0))),
+                new SimpleEntry<>("u-03", huge)));
+        var dead = KafkaClients.readAtLeast(bootstrap, "purchases.dlq", 4, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(4);
+        assertThat(dead).filteredOn(r -> "u-03".equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(huge));
         assertThat(dead).filteredOn(r -> "u-02".equals(r.key())).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo(mismatch);
             assertThat(r.headers().get("error.reason")).contains("differs from userId");

@@ -72,7 +72,7 @@ public final class FraudTopology {
     }
 
     public List<TopicSpec> topics() {
-        return List.of(TopicSpec.of(INPUT), TopicSpec.of(INPUT + ".dlq"), TopicSpec.of(ALERTS));
+        return List.of(TopicSpec.input(INPUT), TopicSpec.output(INPUT + ".dlq"), TopicSpec.output(ALERTS));
     }
 
     public Topology build() {

@@ -85,8 +85,8 @@ public final class OrderTopology {
     }
 
     public List<TopicSpec> topics() {
-        return List.of(TopicSpec.compacted(CUSTOMERS), TopicSpec.of(CUSTOMERS + ".dlq"), TopicSpec.of(ORDERS),
-                TopicSpec.of(ORDERS + ".dlq"), TopicSpec.of(ENRICHED), TopicSpec.of(UNMATCHED));
+        return List.of(TopicSpec.compactedInput(CUSTOMERS), TopicSpec.output(CUSTOMERS + ".dlq"), TopicSpec.input(ORDERS),
+                TopicSpec.output(ORDERS + ".dlq"), TopicSpec.output(ENRICHED), TopicSpec.output(UNMATCHED));
     }
 
     /** The topology with the repartition topic sized by Kafka Streams (as many partitions as {@code orders}). */

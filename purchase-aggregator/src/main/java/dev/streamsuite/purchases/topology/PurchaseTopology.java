@@ -79,8 +79,8 @@ public final class PurchaseTopology {
     }
 
     public List<TopicSpec> topics() {
-        return List.of(TopicSpec.of(INPUT), TopicSpec.of(INPUT + ".dlq"), TopicSpec.of(SUMMARIES), TopicSpec.of(FINAL),
-                TopicSpec.of(LATE));
+        return List.of(TopicSpec.input(INPUT), TopicSpec.output(INPUT + ".dlq"), TopicSpec.output(SUMMARIES),
+                TopicSpec.output(FINAL), TopicSpec.output(LATE));
     }
 
     /** Window length in the store: at least size + grace, so no window is dropped before it is final. */

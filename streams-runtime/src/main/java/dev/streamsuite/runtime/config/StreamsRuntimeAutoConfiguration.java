@@ -34,6 +34,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,6 +109,15 @@ public class StreamsRuntimeAutoConfiguration {
                 && !config.containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
             config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_BATCH_SIZE);
         }
+        // A result, dead letter or repartitioned record is larger than its input: with the producer's and the
+        // broker's 1 MB, an input near that limit failed every write of its task and stopped the service.
+        if (!config.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
+                && !config.containsKey(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))) {
+            config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES);
+        }
+        // the internal topics (changelogs, repartition topics) take the same
+        config.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+                Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
         if (suite.groupInstanceId() != null && !suite.groupInstanceId().isBlank()) {
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), suite.groupInstanceId());
         }

@@ -41,7 +41,7 @@ public final class TopicInitializer {
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(settings.partitions()), Optional.of(settings.replicationFactor()))
-                            .configs(t.compacted() ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
+                            .configs(configs(t)))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
@@ -63,6 +63,13 @@ public final class TopicInitializer {
             // a plain close() waits for calls still in flight to an unreachable broker (default.api.timeout.ms)
             admin.close(Duration.ofSeconds(1));
         }
+    }
+
+    private static Map<String, String> configs(ServiceTopology.TopicSpec topic) {
+        if (topic.input()) {
+            return topic.compacted() ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
+        }
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
     }
 
     /** The partition count of an existing topic; empty when it does not exist. */

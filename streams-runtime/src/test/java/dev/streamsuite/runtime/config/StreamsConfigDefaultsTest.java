@@ -46,6 +46,18 @@ class StreamsConfigDefaultsTest {
     }
 
     @Test
+    void outputsMayBeLargerThanTheBrokersDefaultLimitUnlessConfigured() {
+        StreamsConfig config = configWith(Map.of());
+        assertThat(config.getProducerConfigs("client").get("max.request.size")).isEqualTo(4 * 1024 * 1024);
+        assertThat(config.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX)).containsEntry("max.message.bytes", "4194304");
+
+        assertThat(configWith(Map.of("max.request.size", "2000000")).getProducerConfigs("client").get("max.request.size"))
+                .isEqualTo("2000000");
+        assertThat(configWith(Map.of("producer.max.request.size", "3000000")).getProducerConfigs("client")
+                .get("max.request.size")).isEqualTo("3000000");
+    }
+
+    @Test
     void aConfiguredGuaranteeWins() {
         StreamsConfig config = configWith(Map.of("processing.guarantee", "at_least_once"));
 
