@@ -105,16 +105,10 @@ public class StreamsRuntimeAutoConfiguration {
         // Under exactly-once a batch is sent when full or at the commit (every 100 ms) at the latest, so a
         // larger batch adds no latency. With the producer's 16 KB, fraud-detector's producer thread spent twice
         // and the broker 1.6 times the CPU per record on many small batches (README "Performance").
-        if (!config.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
-                && !config.containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
-            config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_BATCH_SIZE);
-        }
+        producerDefault(config, ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
         // A result, dead letter or repartitioned record is larger than its input: with the producer's and the
         // broker's 1 MB, an input near that limit failed every write of its task and stopped the service.
-        if (!config.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
-                && !config.containsKey(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))) {
-            config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES);
-        }
+        producerDefault(config, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES);
         // the internal topics (changelogs, repartition topics) take the same
         config.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
@@ -122,6 +116,13 @@ public class StreamsRuntimeAutoConfiguration {
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), suite.groupInstanceId());
         }
         return config;
+    }
+
+    /** A producer setting unless configured, with the {@code producer.} prefix or without. */
+    private static void producerDefault(Properties config, String key, Object value) {
+        if (!config.containsKey(key) && !config.containsKey(StreamsConfig.producerPrefix(key))) {
+            config.put(StreamsConfig.producerPrefix(key), value);
+        }
     }
 
     /** A bean, so that a service whose topology depends on its topics' partition counts can ask before building it. */

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Sets {@code X-Served-By} on every {@code /api} response, errors included: this instance unless the
- * query layer recorded the instance(s) whose stores answered (a forwarded key, a gathered list).
+ * Sets {@code X-Served-By} on every {@code /api} response, errors included: this instance ({@link #defaultHeader()},
+ * before anything answers), replaced by the instance(s) whose stores answered when the query layer recorded
+ * them (a forwarded key, a gathered list).
  */
 @ControllerAdvice
 public class ServedBy implements ResponseBodyAdvice<Object> {
@@ -31,8 +32,7 @@ public class ServedBy implements ResponseBodyAdvice<Object> {
 
     /**
      * Sets this instance as the header before anything answers, so that answers no controller writes carry it too
-     * (an {@code OPTIONS} reply, an error the servlet container raises); {@link #beforeBodyWrite} replaces it with
-     * the instance(s) whose stores answered.
+     * (an {@code OPTIONS} reply); {@link #beforeBodyWrite} replaces it with the instance(s) whose stores answered.
      */
     public Filter defaultHeader() {
         return (request, response, chain) -> {
@@ -59,7 +59,9 @@ public class ServedBy implements ResponseBodyAdvice<Object> {
                                   ServerHttpRequest request, ServerHttpResponse response) {
         if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getRequestURI().startsWith("/api")) {
             Object recorded = servlet.getServletRequest().getAttribute(ATTRIBUTE);
-            response.getHeaders().set(HEADER, recorded != null ? recorded.toString() : self);
+            if (recorded != null) {
+                response.getHeaders().set(HEADER, recorded.toString());
+            }
         }
         return body;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,14 +26,17 @@ public final class TopicInitializer {
 
     private final Map<String, Object> adminConfig;
     private final SuiteProperties.Topics settings;
+    /** Topics created or found: order-enricher's configuration asks before Kafka Streams starts, the runner again. */
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     public TopicInitializer(Map<String, Object> adminConfig, SuiteProperties.Topics settings) {
         this.adminConfig = adminConfig;
         this.settings = settings;
     }
 
+    /** Creates the missing ones of {@code topics}; once done, a later call for the same topics asks the broker nothing. */
     public void ensure(List<ServiceTopology.TopicSpec> topics) {
-        if (!settings.create()) {
+        if (!settings.create() || topics.stream().allMatch(t -> ensured.contains(t.name()))) {
             return;
         }
         Admin admin = Admin.create(adminConfig);
@@ -54,6 +58,7 @@ public final class TopicInitializer {
                     }
                 }
             }
+            topics.forEach(t -> ensured.add(t.name()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicSetupException("interrupted while creating topics");
