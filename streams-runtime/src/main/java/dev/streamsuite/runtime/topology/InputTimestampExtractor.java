@@ -4,6 +4,7 @@ import dev.streamsuite.model.InvalidRecordException;
 import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
@@ -13,7 +14,7 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * <p>It runs once per record, before the record can move stream time, so the key rule and the
  * {@code max-future-skew} check are applied here: a bad record is given the partition time, so that it
  * reaches the dead-letter branch without moving stream time (a negative time would drop it silently).
- * A tombstone takes the record's own timestamp.
+ * A tombstone takes the record's own timestamp, held to the same {@code max-future-skew} bound.
  */
 final class InputTimestampExtractor<T> implements TimestampExtractor {
 
@@ -46,16 +47,23 @@ final class InputTimestampExtractor<T> implements TimestampExtractor {
         if (!input.isValid()) {
             return fallback;
         }
+        Instant eventTime;
         if (input.isTombstone()) {
-            return record.timestamp() >= 0 ? record.timestamp() : fallback;
+            if (record.timestamp() < 0) {
+                // only old message formats carry no time; a deletion at an unknown time cannot be placed
+                input.reject(InvalidRecordException.MISSING_FIELD, "tombstone has no record timestamp");
+                return fallback;
+            }
+            eventTime = Instant.ofEpochMilli(record.timestamp());
+        } else {
+            eventTime = spec.eventTime().apply(input.value());
         }
-        long eventTime = spec.eventTime().apply(input.value()).toEpochMilli();
-        long now = clock.millis();
-        if (eventTime > now + maxFutureSkewMs) {
-            input.reject(InvalidRecordException.FUTURE_TIMESTAMP, "event time " + spec.eventTime().apply(input.value())
-                    + " lies more than " + Duration.ofMillis(maxFutureSkewMs) + " ahead of the wall clock");
+        // a tombstone's record time is its event time, so it is held to the same bound as any other
+        if (eventTime.toEpochMilli() > clock.millis() + maxFutureSkewMs) {
+            input.reject(InvalidRecordException.FUTURE_TIMESTAMP, (input.isTombstone() ? "record time " : "event time ")
+                    + eventTime + " lies more than " + Duration.ofMillis(maxFutureSkewMs) + " ahead of the wall clock");
             return fallback;
         }
-        return eventTime;
+        return eventTime.toEpochMilli();
     }
 }

@@ -143,7 +143,17 @@ class InputTopicTest {
                 InputSpec.keyEquals("customerId", Customer::customerId), true), c -> c.customerId() + "@");
         input.pipeInput(utf8("c-1"), null, Instant.parse("2026-11-24T08:00:00Z"));
         input.pipeInput(null, null, Instant.parse("2026-11-24T08:00:00Z"));
-        assertThat(valid.readValuesToList()).containsExactly("tombstone@2026-11-24T08:00:00Z|stream=2026-11-24T08:00:00Z");
-        assertThat(header(dlq.readRecord(), "error.reason")).contains("record key is null");
+        input.pipeInput(utf8("c-2"), null, NOW.plus(Duration.ofMinutes(15)).plusMillis(1));
+        input.pipeInput(utf8("c-3"), null, NOW.plus(Duration.ofMinutes(15)));
+        assertThat(valid.readValuesToList()).containsExactly("tombstone@2026-11-24T08:00:00Z|stream=2026-11-24T08:00:00Z",
+                "tombstone@2026-11-24T12:15:00Z|stream=2026-11-24T12:15:00Z");
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0), "error.reason")).contains("record key is null");
+        assertThat(dead.get(1).key()).isEqualTo(utf8("c-2"));
+        assertThat(dead.get(1).value()).isNull();
+        assertThat(header(dead.get(1), "error.reason"))
+                .isEqualTo("record time 2026-11-24T12:15:00.001Z lies more than PT15M ahead of the wall clock");
+        assertThat(events).containsExactly("customers:key-mismatch", "customers:future-timestamp");
     }
 }
