@@ -435,6 +435,22 @@ class OrderTopologyTest {
     }
 
     @Test
+    void anOrderBeyondTheHistoryRetentionStillFindsTheCustomersNewestVersion() {
+        customer("c-1", "Ada", "SILVER", "2026-11-10T09:00:00Z");
+        customer("c-2", "Bob", "OLD", "2026-11-10T09:00:00Z");
+        customer("c-2", "Bob", "NEW", "2026-11-12T09:00:00Z");
+        customer("c-3", "Cy", "GOLD", "2026-11-24T10:00:00Z"); // stream time: the bound is 2026-11-17T10:00
+        order("o-1", "c-1", "2026-11-11T00:00:00Z");          // c-1's newest version: still current then
+        order("o-2", "c-2", "2026-11-13T00:00:00Z");          // c-2's newest version
+        order("o-3", "c-2", "2026-11-11T00:00:00Z");          // a superseded version, beyond the retention
+
+        Map<String, OrderResult> results = results();
+        assertEnrichedWith(results.get("o-1"), "Ada", "SILVER");
+        assertEnrichedWith(results.get("o-2"), "Bob", "NEW");
+        assertUnmatched(results.get("o-3"), OrderResult.UNKNOWN_CUSTOMER);
+    }
+
+    @Test
     void unknownCustomerIsUnmatched() {
         customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
         order("o-1", "c-2", "2026-11-24T10:00:00Z");
