@@ -6,6 +6,7 @@
 #       --from-beginning --isolation-level read_committed --property print.key=true
 #   ./kafka-cli.sh topics --bootstrap-server localhost:9092 --list
 #   ./kafka-cli.sh consumer-groups --bootstrap-server localhost:9092 --describe --group purchase-aggregator
+#   ./kafka-cli.sh configs --bootstrap-server localhost:9092 --entity-type topics --entity-name T --describe
 set -euo pipefail
 cd "$(dirname "$0")"
 declare -A TOOLS=(
@@ -14,6 +15,7 @@ declare -A TOOLS=(
   [topics]=org.apache.kafka.tools.TopicCommand
   [consumer-groups]=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand
   [get-offsets]=org.apache.kafka.tools.GetOffsetShell
+  [configs]=kafka.admin.ConfigCommand
 )
 tool="${1:-}"
 if [ -z "$tool" ] || [ -z "${TOOLS[$tool]:-}" ]; then

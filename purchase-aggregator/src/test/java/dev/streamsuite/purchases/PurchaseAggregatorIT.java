@@ -309,7 +309,30 @@ class PurchaseAggregatorIT {
         KafkaClients.send(bootstrap, "purchases", closing(50));
         awaitSummaries(first, 0, 55);
 
-        int closedWindows = (int) expected.keySet().stream().filter(k -> Instant.parse(k.substring(k.indexOf('@') + 1)).isBefore(at(45, 0))).count();
+        assertFinalsExactlyOnce(at(45, 0));
+    }
+
+    @Test
+    @Order(6)
+    void aRestartWithAnotherRetentionKeepsTheOpenWindows() {
+        // stream time near minute 64: window 55 closed, window 60 open across a restart with another retention
+        KafkaClients.send(bootstrap, "purchases", purchases(55, 64, 4, false));
+        awaitSummaries(first, 55, 65);
+        first.stop();
+        first = first.withArgs("--purchases.retention=PT3H");
+        first.startAndAwaitReady(Duration.ofSeconds(120));
+        awaitSummaries(first, 0, 65);
+        KafkaClients.send(bootstrap, "purchases", purchases(64, 65, 2, false));
+        awaitSummaries(first, 55, 65);
+        KafkaClients.send(bootstrap, "purchases", closing(70));
+        awaitSummaries(first, 0, 75);
+        assertFinalsExactlyOnce(at(65, 0));
+    }
+
+    /** Every (user, window) starting before {@code closedBefore} has exactly one final, with the expected values. */
+    private static void assertFinalsExactlyOnce(Instant closedBefore) {
+        int closedWindows = (int) expected.keySet().stream()
+                .filter(k -> Instant.parse(k.substring(k.indexOf('@') + 1)).isBefore(closedBefore)).count();
         // the topic is shared with the other test classes' applications: look at this class's users only
         java.util.function.Function<List<KafkaClients.Read>, List<PurchaseSummary>> ours = reads -> reads.stream()
                 .map(r -> Json.read(r.value().getBytes(StandardCharsets.UTF_8), PurchaseSummary.class))
@@ -327,7 +350,7 @@ class PurchaseAggregatorIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void twoInstancesAnswerEveryKeyIdenticallyAndForwardToTheOwner() {
         second = ServiceProcess.of("purchase-aggregator", bootstrap, "--spring.kafka.streams.properties.session.timeout.ms=6000");
         second.startAndAwaitReady(Duration.ofSeconds(120));
@@ -342,7 +365,7 @@ class PurchaseAggregatorIT {
             owners.add(a.headers().firstValue("X-Served-By").orElseThrow());
         }
         assertThat(owners).containsExactlyInAnyOrder(first.address(), second.address());
-        awaitSummaries(second, 0, 55);
+        awaitSummaries(second, 0, 75);
 
         HttpResponse<String> gathered = Http.get(second.url("/api/summaries?windowStart=" + at(50, 0) + "&limit=1000"));
         assertThat(gathered.headers().firstValue("X-Served-By").orElseThrow().split(","))

@@ -79,6 +79,11 @@ public class ChildJvm implements AutoCloseable {
         stop();
     }
 
+    /** The command line: the java executable, then the JVM arguments and main. */
+    protected List<String> command() {
+        return command;
+    }
+
     public Path log() {
         return log;
     }

@@ -47,6 +47,19 @@ public final class ServiceProcess extends ChildJvm {
         }
     }
 
+    /**
+     * The same instance (port, state directory, log) with further arguments, for a restart with changed
+     * configuration; this one must be stopped.
+     */
+    public ServiceProcess withArgs(String... more) {
+        if (isAlive()) {
+            throw new IllegalStateException(name() + " is still running");
+        }
+        List<String> args = new ArrayList<>(command().subList(1, command().size()));
+        args.addAll(List.of(more));
+        return new ServiceProcess(name(), args, log(), port, stateDir);
+    }
+
     public int port() {
         return port;
     }

@@ -8,6 +8,7 @@ import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.InputSpec;
 import dev.streamsuite.runtime.topology.InputTopic;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,9 @@ public final class FraudTopology {
 
     /** The window stores keep points in time; their "window" is one millisecond. */
     private static final Duration POINT = Duration.ofMillis(1);
+
+    /** Fixed, so that either retention can change on a restart (see {@link WindowStores}); derived from their default. */
+    static final Duration SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(7));
 
     private final RuleSettings rules;
     private final Duration dedupRetention;
@@ -87,10 +91,10 @@ public final class FraudTopology {
         // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too.
         // Not cached: de-duplication must see exactly the window store's own expiry.
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TRANSACTION_IDS_STORE, dedupRetention, POINT, false),
+                WindowStores.persistent(TRANSACTION_IDS_STORE, dedupRetention, POINT, SEGMENT_INTERVAL),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ALERTS_STORE, alertRetention, POINT, false),
+                WindowStores.persistent(ALERTS_STORE, alertRetention, POINT, SEGMENT_INTERVAL),
                 Serdes.String(), AlertsAt.SERDE));
 
         FraudRules fraudRules = new FraudRules(rules);

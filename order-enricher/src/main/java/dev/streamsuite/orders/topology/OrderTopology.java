@@ -8,6 +8,7 @@ import dev.streamsuite.runtime.topology.InputSerde;
 import dev.streamsuite.runtime.topology.InputSpec;
 import dev.streamsuite.runtime.topology.InputTopic;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -58,6 +59,13 @@ public final class OrderTopology {
      */
     private static final Duration ORDER_WINDOW = Duration.ofMillis(1);
 
+    /**
+     * Fixed, so that {@code orders.retention} and the customer history retention can change on a restart (see
+     * {@link WindowStores}); each is what Kafka Streams derives from the default {@code P7D}.
+     */
+    static final Duration ORDERS_SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(7));
+    static final Duration CUSTOMERS_SEGMENT_INTERVAL = Duration.ofDays(7).dividedBy(24);
+
     private final Duration grace;
     private final Duration customerHistoryRetention;
     private final Duration retention;
@@ -103,15 +111,15 @@ public final class OrderTopology {
     public Topology build(OptionalInt customersPartitions) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
-                Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention),
+                Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention, CUSTOMERS_SEGMENT_INTERVAL),
                 Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
                 Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, false),
+                WindowStores.persistent(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, ORDERS_SEGMENT_INTERVAL),
                 Serdes.String(), OrdersAt.SERDE));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, false),
+                WindowStores.persistent(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, ORDERS_SEGMENT_INTERVAL),
                 Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, JoinInput> customerChanges = InputTopic.read(builder, customersSpec(), maxFutureSkew, events)

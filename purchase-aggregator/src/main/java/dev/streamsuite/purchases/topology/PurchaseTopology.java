@@ -9,6 +9,7 @@ import dev.streamsuite.runtime.topology.InputSerde;
 import dev.streamsuite.runtime.topology.InputSpec;
 import dev.streamsuite.runtime.topology.InputTopic;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,12 @@ public final class PurchaseTopology {
     public static final String SUMMARY_STORE = "purchase-summaries-store";
     public static final String EMIT_STORE = "purchase-emit-state";
     public static final String REPARTITION = "purchases-by-user";
+
+    /**
+     * Fixed, so that {@code purchases.retention} can change on a restart (see {@link WindowStores}): what Kafka
+     * Streams derives from the default store retention (the 5-minute window plus {@code P1D}).
+     */
+    static final Duration SUMMARY_SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(1).plusMinutes(5));
 
     private final Duration windowSize;
     private final Duration grace;
@@ -97,7 +104,7 @@ public final class PurchaseTopology {
         // changelog sends. Reads (the aggregator's fetches, fetchAll for finals, interactive queries) go through
         // it and see the newest value; updates are still forwarded per purchase, so no output waits on it.
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, false),
+                WindowStores.persistent(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, SUMMARY_SEGMENT_INTERVAL),
                 Serdes.String(), WindowTotals.serde()).withCachingEnabled());
         // Cached too: the aggregator's stream time is put here on nearly every record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMIT_STORE),
