@@ -234,6 +234,7 @@ class PurchaseAggregatorIT {
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 0) + "&limit=0")), 400, "limit");
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 0) + "&limit=1001")), 400, "limit");
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 1))), 400, "window");
+        assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 0).plusNanos(1))), 400, "window");
         assertProblem(Http.get(first.url("/api/users/nobody/summaries/latest")), 404, "nobody");
         assertThat(Http.get(first.url("/api/users/nobody/summaries")).body()).isEqualTo("[]");
         // what Tomcat rejects before Spring sees it, and a query string it cannot decode: problem+json all the same

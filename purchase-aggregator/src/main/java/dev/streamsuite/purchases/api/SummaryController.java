@@ -56,7 +56,7 @@ public class SummaryController {
         if (start == null) {
             throw ApiException.badRequest("parameter 'windowStart' is required, e.g. windowStart=2026-11-24T10:00:00Z");
         }
-        if (start.toEpochMilli() % windowSizeMs != 0) {
+        if (start.toEpochMilli() % windowSizeMs != 0 || start.getNano() % 1_000_000 != 0) {
             throw ApiException.badRequest("parameter 'windowStart' " + start + " is not the start of a window (windows are "
                     + windowSizeMs + " ms long, aligned to the epoch)");
         }

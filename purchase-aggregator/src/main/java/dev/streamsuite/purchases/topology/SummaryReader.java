@@ -2,6 +2,7 @@ package dev.streamsuite.purchases.topology;
 
 import dev.streamsuite.model.PurchaseSummary;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,12 @@ public final class SummaryReader {
     /** The user's summaries with {@code windowStart} in {@code [from, to]} (null: unbounded), ascending. */
     public List<PurchaseSummary> user(String userId, Instant from, Instant to) {
         List<PurchaseSummary> result = new ArrayList<>();
-        try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, from == null ? Instant.EPOCH : from,
-                to == null ? END_OF_TIME : to)) {
+        // window starts are whole milliseconds: a from with digits below them starts at the next one (to is cut)
+        Instant first = from == null ? Instant.EPOCH : from.truncatedTo(ChronoUnit.MILLIS);
+        if (from != null && first.isBefore(from)) {
+            first = first.plusMillis(1);
+        }
+        try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, first, to == null ? END_OF_TIME : to)) {
             it.forEachRemaining(kv -> {
                 if (visible(kv.key)) {
                     result.add(summary(userId, kv));

@@ -312,6 +312,10 @@ class PurchaseTopologyTest {
                 .containsExactly(windowStart);
         assertThat(before.latest("u-1")).as("1 ms before the expiry").isPresent();
         assertThat(before.window(windowStart)).extracting(PurchaseSummary::userId).containsExactly("u-1");
+        // [from, to] to the nanosecond, though window starts are whole milliseconds
+        assertThat(before.user("u-1", windowStart, windowStart)).hasSize(1);
+        assertThat(before.user("u-1", windowStart.plusNanos(1), null)).isEmpty();
+        assertThat(before.user("u-1", null, windowStart.minusNanos(1))).isEmpty();
 
         buy("u-2", "p-3", "1.00", expiry.toString());
         SummaryReader after = reader(kept);

@@ -7,10 +7,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
- * One page of a gathered list, ordered by a unique sort key; the cursor is the (opaque, base64url)
- * sort key of the page's last item, so every item appears exactly once across pages while the data
+ * One page of a gathered list, ordered by a unique sort key; the cursor is the (opaque, base64url,
+ * checksummed) sort key of the page's last item, so every item appears exactly once across pages while the data
  * does not change.
  */
 public record Page<T>(List<T> items, String nextCursor) {
@@ -25,28 +26,43 @@ public record Page<T>(List<T> items, String nextCursor) {
         return new Page<>(List.copyOf(page), next);
     }
 
+    /** Unpadded base64url of the sort key's UTF-8 and a CRC-32C of it, so a truncated or mistyped cursor is caught. */
     public static String encodeCursor(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+        byte[] key = sortKey.getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ByteBuffer.allocate(key.length + Integer.BYTES).put(key).putInt(checksum(key)).array());
     }
 
     /**
-     * The sort key a cursor stands for, null for none. Only what {@link #encodeCursor} writes is accepted
-     * (unpadded base64url of UTF-8): anything else, e.g. a truncated or hand-typed cursor, is a 400 rather
-     * than a position that silently yields an empty or shifted page.
+     * The sort key a cursor stands for, null for none. Only what {@link #encodeCursor} writes is accepted: anything
+     * else, e.g. a truncated, hand-typed or hand-made cursor, is a 400 rather than a position that silently yields an
+     * empty or shifted page.
      */
     public static String decodeCursor(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
-            String sortKey = StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
-            if (encodeCursor(sortKey).equals(cursor)) {
-                return sortKey;
+            byte[] raw = Base64.getUrlDecoder().decode(cursor);
+            if (raw.length >= Integer.BYTES) {
+                ByteBuffer key = ByteBuffer.wrap(raw, 0, raw.length - Integer.BYTES);
+                int sum = ByteBuffer.wrap(raw, raw.length - Integer.BYTES, Integer.BYTES).getInt();
+                byte[] keyBytes = new byte[key.remaining()];
+                key.get(keyBytes);
+                String sortKey = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(keyBytes)).toString();
+                if (sum == checksum(keyBytes) && encodeCursor(sortKey).equals(cursor)) {
+                    return sortKey;
+                }
             }
         } catch (IllegalArgumentException | CharacterCodingException e) {
             // not base64url, or not UTF-8: answered below
         }
         throw ApiException.badRequest("parameter 'cursor' is not a cursor returned by this API");
+    }
+
+    private static int checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
     }
 }
