@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param dedupRetention how long (of stream time after its event time) a transactionId is remembered
+ * @param dedupRetention how long (of stream time after it was read) a transactionId is remembered
  * @param alertRetention how long (of event time after its timestamp) an alert stays queryable over HTTP
  * @param rules          the fraud rules: {@code fraud.rules.<rule>.enabled} and their parameters
  */

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>De-duplication is decided against the task's stream time S (the highest event time read on the
  * partition, this record included, restored from the committed offsets after a restart): an id read
- * at event time t0 is remembered while {@code S < t0 + retention}. The window store keeps ids by their
- * event time and drops whole segments once its own observed time has passed them; the explicit lower
- * bound {@code S - retention + 1} makes the answer independent of when that happens.
+ * when stream time was S0 is remembered while {@code S < S0 + retention}. The window store keeps ids at
+ * S0 and drops whole segments once its own observed time has passed them; the explicit lower bound
+ * {@code S - retention + 1} makes the answer independent of when that happens.
  */
 final class FraudProcessor implements Processor<String, Input<Transaction>, String, FraudAlert> {
 
@@ -65,10 +65,9 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
             log.debug("Transaction {} of user {} is a duplicate; ignored", t.transactionId(), t.userId());
             return;
         }
-        // an id already older than the retention would be expired at once (and the store would drop the put)
-        if (time > streamTime - dedupRetentionMs) {
-            transactionIds.put(t.transactionId(), t.userId(), time);
-        }
+        // remembered from when it was read, not from its own event time: an id older than the retention is then a
+        // duplicate all the same when it comes again within the retention (at its own time it would expire at once)
+        transactionIds.put(t.transactionId(), t.userId(), streamTime);
         UserState before = balances.get(record.key());
         if (before == null) {
             before = UserState.empty();

@@ -74,7 +74,7 @@ class FraudTopologyTest extends FraudDriverTest {
     }
 
     @Test
-    void anIdExpiresOnceStreamTimeReachesItsTimePlusTheRetention() {
+    void anIdIsRememberedForTheRetentionFromTheStreamTimeItWasReadAt() {
         fraud = new FraudDriver(stateDir, RuleSettings.defaults());
         fraud.send("t-1", "u-1", "10.00", T0);
         // another user's transaction moves the partition's stream time to t-1's time + 7 days
@@ -86,15 +86,21 @@ class FraudTopologyTest extends FraudDriverTest {
         fraud.send("t-1", "u-1", "10.00", T0);
         assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("20.00");
         assertThat(fraud.state("u-1").transactionCount()).isEqualTo(2);
-        // t-1 read again at its old time is already expired, so it is not remembered either
+        // read again now, t-1 is remembered from now, though its own time is past the retention: re-sent, it is a
+        // duplicate, whatever its time
         fraud.send("t-1", "u-1", "10.00", T0);
-        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("30.00");
+        fraud.send("t-1", "u-1", "-5.00", T0.plus(WEEK));
+        fraud.send("t-clock", "u-2", "1.00", T0.plus(WEEK).plus(WEEK).minusMillis(1));
+        fraud.send("t-1", "u-1", "10.00", T0);
+        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("20.00");
+        assertThat(fraud.state("u-1").transactionCount()).isEqualTo(2);
+        assertThat(fraud.readAlerts()).isEmpty();
 
-        // an id reused at a current time is remembered again
-        fraud.send("t-1", "u-1", "-5.00", T0.plus(WEEK));
-        fraud.send("t-1", "u-1", "-5.00", T0.plus(WEEK));
-        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("25.00");
-        assertThat(fraud.state("u-1").transactionCount()).isEqualTo(4);
+        // until stream time reaches the time it was read + 7 days
+        fraud.send("t-clock", "u-2", "1.00", T0.plus(WEEK).plus(WEEK));
+        fraud.send("t-1", "u-1", "-25.00", T0);
+        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("-5.00");
+        assertThat(fraud.state("u-1").transactionCount()).isEqualTo(3);
     }
 
     @Test
