@@ -3,6 +3,7 @@ package dev.streamsuite.runtime.query;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -44,13 +45,12 @@ public record Page<T>(List<T> items, String nextCursor) {
         }
         try {
             byte[] raw = Base64.getUrlDecoder().decode(cursor);
-            if (raw.length >= Integer.BYTES) {
-                ByteBuffer key = ByteBuffer.wrap(raw, 0, raw.length - Integer.BYTES);
-                int sum = ByteBuffer.wrap(raw, raw.length - Integer.BYTES, Integer.BYTES).getInt();
-                byte[] keyBytes = new byte[key.remaining()];
-                key.get(keyBytes);
-                String sortKey = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(keyBytes)).toString();
-                if (sum == checksum(keyBytes) && encodeCursor(sortKey).equals(cursor)) {
+            int keyLength = raw.length - Integer.BYTES;
+            if (keyLength >= 0) {
+                byte[] key = Arrays.copyOf(raw, keyLength);
+                String sortKey = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
+                if (ByteBuffer.wrap(raw, keyLength, Integer.BYTES).getInt() == checksum(key)
+                        && encodeCursor(sortKey).equals(cursor)) {
                     return sortKey;
                 }
             }
