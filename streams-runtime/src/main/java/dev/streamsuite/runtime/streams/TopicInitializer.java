@@ -104,6 +104,10 @@ public final class TopicInitializer {
             try {
                 return admin.listTopics().names().get(Math.min(5_000, settings.brokerTimeout().toMillis()), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                if (last == null) {
+                    log.warn("Kafka broker at {} not reachable yet; waiting up to {} (suite.topics.broker-timeout) before "
+                            + "start-up fails", adminConfig.get("bootstrap.servers"), settings.brokerTimeout());
+                }
                 last = e;
                 Thread.sleep(500);
             }
