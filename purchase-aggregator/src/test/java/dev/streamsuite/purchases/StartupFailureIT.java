@@ -8,13 +8,31 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Without a broker the service stops soon with a short, actionable message instead of hanging or a stack trace. */
+/**
+ * Without a broker, or with a setting out of range, the service stops soon with a short, actionable message
+ * instead of hanging, running wrongly or printing a stack trace.
+ */
 class StartupFailureIT {
 
     @Test
     void anUnreachableBrokerFailsStartUpWithAClearMessage() throws Exception {
-        ServiceProcess service = ServiceProcess.of("purchase-aggregator", "127.0.0.1:" + Ports.free(),
-                "--suite.topics.broker-timeout=PT3S");
+        String log = failedStartUp("--suite.topics.broker-timeout=PT3S");
+        assertThat(log).contains("unreachable for PT3S").contains("--spring.kafka.bootstrap-servers")
+                .contains("not reachable yet; waiting up to PT3S");
+    }
+
+    @Test
+    void aNegativeMaxFutureSkewFailsStartUp() throws Exception {
+        // it would make every current record bad input
+        String log = failedStartUp("--suite.max-future-skew=-PT1M", "--suite.query.forward-timeout=PT0S");
+        assertThat(log).contains("\"suite.max-future-skew\" from property source \"commandLineArgs\"")
+                .contains("must be longer than or equal to 0")
+                .contains("Property: suite.query.forwardTimeout").contains("must be longer than or equal to 1 milli");
+    }
+
+    /** Starts the service without a broker, waits for it to exit and returns its log. */
+    private static String failedStartUp(String... args) throws Exception {
+        ServiceProcess service = ServiceProcess.of("purchase-aggregator", "127.0.0.1:" + Ports.free(), args);
         service.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (service.isAlive() && System.nanoTime() < deadline) {
@@ -22,8 +40,7 @@ class StartupFailureIT {
         }
         assertThat(service.isAlive()).as("still running:\n%s", service.tail(20)).isFalse();
         String log = Files.readString(service.log());
-        assertThat(log).contains("APPLICATION FAILED TO START").contains("unreachable for PT3S")
-                .contains("--spring.kafka.bootstrap-servers");
-        assertThat(log).doesNotContain("\tat org.springframework");
+        assertThat(log).contains("APPLICATION FAILED TO START").doesNotContain("\tat org.springframework");
+        return log;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("suite")
 public record SuiteProperties(String applicationServer,
                               String groupInstanceId,
-                              @NotNull @DefaultValue("PT15M") Duration maxFutureSkew,
+                              @NotNull @DurationMin(millis = 0) @DefaultValue("PT15M") Duration maxFutureSkew,
                               @Valid @NotNull @DefaultValue Topics topics,
                               @Valid @NotNull @DefaultValue Query query) {
 
@@ -38,7 +39,7 @@ public record SuiteProperties(String applicationServer,
     public record Topics(@DefaultValue("true") boolean create,
                          @Min(1) @DefaultValue("6") int partitions,
                          @Min(1) @Max(32767) @DefaultValue("1") short replicationFactor,
-                         @NotNull @DefaultValue("PT60S") Duration brokerTimeout) {
+                         @NotNull @DurationMin(millis = 1) @DefaultValue("PT60S") Duration brokerTimeout) {
     }
 
     /**
@@ -49,7 +50,7 @@ public record SuiteProperties(String applicationServer,
      *                          transaction ends with a commit marker that a standby never restores. A standby
      *                          assigned moments ago lags by the whole partition and must not answer.
      */
-    public record Query(@NotNull @DefaultValue("PT5S") Duration forwardTimeout,
+    public record Query(@NotNull @DurationMin(millis = 1) @DefaultValue("PT5S") Duration forwardTimeout,
                         @Min(1) @DefaultValue("1") int retryAfterSeconds,
                         @Min(0) @DefaultValue("1") long maxStandbyLag) {
     }
