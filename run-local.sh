@@ -3,6 +3,7 @@
 # (from the Kafka jars on Maven Central), the three services and a demo event generator.
 # Ctrl-C stops everything. See README.md "Run it locally".
 set -euo pipefail
+CALLER_DIR="$PWD"
 cd "$(dirname "$0")"
 
 usage() {
@@ -30,13 +31,17 @@ while [ $# -gt 0 ]; do
     --kafka-port) KAFKA_PORT="${2:?--kafka-port needs a value}"; shift ;;
     --ports) PORTS="${2:?--ports needs a value}"; shift ;;
     --dashboard-port) DASHBOARD_PORT="${2:?--dashboard-port needs a value}"; shift ;;
-    --data) DATA="${2:?--data needs a value}"; shift ;;
+    --data) DATA="${2:?--data needs a value}"; [[ "$DATA" = /* ]] || DATA="$CALLER_DIR/$DATA"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
-IFS=, read -r PURCHASE_PORT ORDER_PORT FRAUD_PORT <<<"$PORTS"
+IFS=, read -r PURCHASE_PORT ORDER_PORT FRAUD_PORT EXTRA <<<"$PORTS"
+for p in "$KAFKA_PORT" "$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT" "$DASHBOARD_PORT"; do
+  [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge 1 ] && [ "$p" -le 65534 ] && [ -z "$EXTRA" ] \
+    || { echo "Ports must be numbers (--ports takes three: A,B,C); got --kafka-port $KAFKA_PORT --ports $PORTS --dashboard-port $DASHBOARD_PORT" >&2; exit 1; }
+done
 SERVICES=(purchase-aggregator order-enricher fraud-detector)
 SERVICE_PORTS=("$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT")
 BOOTSTRAP="localhost:$KAFKA_PORT"
@@ -79,7 +84,7 @@ echo "Starting Kafka (KRaft) on $BOOTSTRAP, data in $DATA/kafka ..."
 # already gone cannot commit and waits out its 30 s close timeout. (No setsid on macOS: the same process group.)
 OWN_SESSION=""; if command -v setsid >/dev/null 2>&1; then OWN_SESSION=setsid; fi
 $OWN_SESSION java -Xmx512m -cp "local-kafka/target/local-kafka.jar:$(cat local-kafka/target/classes/local-kafka.classpath)" \
-  dev.streamsuite.localkafka.LocalKafka --port "$KAFKA_PORT" --dir "$DATA/kafka" > "$DATA/logs/kafka.log" 2>&1 &
+  dev.streamsuite.localkafka.LocalKafka --port "$KAFKA_PORT" --dir "$DATA/kafka" >> "$DATA/logs/kafka.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do port_busy "$KAFKA_PORT" && break; sleep 0.5; done
 port_busy "$KAFKA_PORT" || { echo "Kafka did not start; see $DATA/logs/kafka.log" >&2; tail -20 "$DATA/logs/kafka.log" >&2; exit 1; }
@@ -88,7 +93,7 @@ for i in 0 1 2; do
   s=${SERVICES[$i]}; p=${SERVICE_PORTS[$i]}
   echo "Starting $s on http://localhost:$p ..."
   java -Xmx512m -XX:+UseSerialGC -jar "$s/target/$s.jar" --server.port="$p" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
-    --spring.kafka.streams.state-dir="$DATA/state/$s" > "$DATA/logs/$s.log" 2>&1 &
+    --spring.kafka.streams.state-dir="$DATA/state/$s" >> "$DATA/logs/$s.log" 2>&1 &
   PIDS+=($!)
 done
 
@@ -107,7 +112,7 @@ echo "Starting the dashboard on http://localhost:$DASHBOARD_PORT ..."
 java -Xmx256m -jar dashboard/target/dashboard.jar --server.port="$DASHBOARD_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --dashboard.services.purchase-aggregator="http://localhost:$PURCHASE_PORT" \
   --dashboard.services.order-enricher="http://localhost:$ORDER_PORT" \
-  --dashboard.services.fraud-detector="http://localhost:$FRAUD_PORT" > "$DATA/logs/dashboard.log" 2>&1 &
+  --dashboard.services.fraud-detector="http://localhost:$FRAUD_PORT" >> "$DATA/logs/dashboard.log" 2>&1 &
 PIDS+=($!)
 DASHBOARD_PID=$!
 for _ in $(seq 1 60); do
@@ -122,7 +127,7 @@ if [ "$DEMO" = 1 ]; then
   # a fresh run id per start: ids of earlier runs in the same data would otherwise count as duplicates
   RUN_ID=$(date +%s)
   java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
-    --run-id "$RUN_ID" --seed "$RUN_ID" > "$DATA/logs/load-generator.log" 2>&1 &
+    --run-id "$RUN_ID" --seed "$RUN_ID" >> "$DATA/logs/load-generator.log" 2>&1 &
   PIDS+=($!)
   TRY="Try (demo users are u-1..u-50, customers c-1..c-200, orders o-$RUN_ID-1, o-$RUN_ID-2, ...):"
 fi
