@@ -18,6 +18,9 @@ class OrderConfiguration {
 
     @Bean
     OrderTopology orderTopology(OrderProperties orders, SuiteProperties suite, TopologyEvents events) {
+        // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
+        log.info("Orders: join-grace {}, customer-history-retention {}, retention {}; max-future-skew {}", orders.joinGrace(),
+                orders.customerHistoryRetention(), orders.retention(), suite.maxFutureSkew());
         return new OrderTopology(orders.joinGrace(), orders.customerHistoryRetention(), orders.retention(),
                 suite.maxFutureSkew(), events);
     }

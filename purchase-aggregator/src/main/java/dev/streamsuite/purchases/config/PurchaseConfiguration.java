@@ -4,14 +4,21 @@ import dev.streamsuite.purchases.topology.PurchaseTopology;
 import dev.streamsuite.runtime.config.SuiteProperties;
 import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PurchaseConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(PurchaseConfiguration.class);
+
     @Bean
     PurchaseTopology purchaseTopology(PurchaseProperties purchases, SuiteProperties suite, TopologyEvents events) {
+        // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
+        log.info("Purchases: window-size {}, grace {}, retention {}; max-future-skew {}", purchases.windowSize(),
+                purchases.grace(), purchases.retention(), suite.maxFutureSkew());
         return new PurchaseTopology(purchases.windowSize(), purchases.grace(), purchases.retention(), suite.maxFutureSkew(), events);
     }
 
