@@ -26,7 +26,7 @@ public final class SummaryReader {
     private final ReadOnlyWindowStore<String, WindowTotals> windows;
     private final long sizeMs;
     /** The first window start still visible: those before it ended at least the retention ago. */
-    private final long firstVisibleStart;
+    private final Instant firstVisibleStart;
 
     public SummaryReader(ReadOnlyWindowStore<String, WindowTotals> windows, ReadOnlyKeyValueStore<String, Long> emitState,
                          long sizeMs, long retentionMs) {
@@ -34,52 +34,44 @@ public final class SummaryReader {
         this.sizeMs = sizeMs;
         Long streamTime = emitState.get(WindowAggregator.STREAM_TIME);
         // no stream time stored (nothing aggregated yet, or an earlier version's state): the store decides alone
-        this.firstVisibleStart = streamTime == null ? Long.MIN_VALUE : streamTime - retentionMs - sizeMs + 1;
+        this.firstVisibleStart = streamTime == null ? Instant.EPOCH
+                : Instant.ofEpochMilli(Math.max(0, streamTime - retentionMs - sizeMs + 1));
     }
 
     /** The user's summaries with {@code windowStart} in {@code [from, to]} (null: unbounded), ascending. */
     public List<PurchaseSummary> user(String userId, Instant from, Instant to) {
         List<PurchaseSummary> result = new ArrayList<>();
         // window starts are whole milliseconds: a from with digits below them starts at the next one (to is cut)
-        Instant first = from == null ? Instant.EPOCH : from.truncatedTo(ChronoUnit.MILLIS);
+        Instant first = from == null ? firstVisibleStart : from.truncatedTo(ChronoUnit.MILLIS);
         if (from != null && first.isBefore(from)) {
             first = first.plusMillis(1);
         }
+        if (first.isBefore(firstVisibleStart)) {
+            first = firstVisibleStart;
+        }
         try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, first, to == null ? END_OF_TIME : to)) {
-            it.forEachRemaining(kv -> {
-                if (visible(kv.key)) {
-                    result.add(summary(userId, kv));
-                }
-            });
+            it.forEachRemaining(kv -> result.add(summary(userId, kv)));
         }
         return result;
     }
 
     /** The user's summary with the greatest {@code windowStart}, if any is visible. */
     public Optional<PurchaseSummary> latest(String userId) {
-        try (WindowStoreIterator<WindowTotals> newestFirst = windows.backwardFetch(userId, Instant.EPOCH, END_OF_TIME)) {
-            if (newestFirst.hasNext()) {
-                KeyValue<Long, WindowTotals> newest = newestFirst.next();
-                return visible(newest.key) ? Optional.of(summary(userId, newest)) : Optional.empty();
-            }
-            return Optional.empty();
+        try (WindowStoreIterator<WindowTotals> newestFirst = windows.backwardFetch(userId, firstVisibleStart, END_OF_TIME)) {
+            return newestFirst.hasNext() ? Optional.of(summary(userId, newestFirst.next())) : Optional.empty();
         }
     }
 
     /** Every user's summary of the window starting at {@code start}, unordered. */
     public List<PurchaseSummary> window(Instant start) {
         List<PurchaseSummary> result = new ArrayList<>();
-        if (!visible(start.toEpochMilli())) {
+        if (start.isBefore(firstVisibleStart)) {
             return result;
         }
         try (KeyValueIterator<Windowed<String>, WindowTotals> it = windows.fetchAll(start, start)) {
             it.forEachRemaining(kv -> result.add(kv.value.summary(kv.key.key(), kv.key.window().start(), sizeMs)));
         }
         return result;
-    }
-
-    private boolean visible(long windowStart) {
-        return windowStart >= firstVisibleStart;
     }
 
     /** The store holds figures only; user and window come from the key and the window's start. */
