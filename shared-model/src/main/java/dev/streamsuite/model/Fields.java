@@ -57,11 +57,7 @@ public final class Fields {
 
     /** A required string (may be empty). */
     public String requiredText(String name) {
-        JsonNode value = present(name);
-        if (!value.isString()) {
-            throw invalid(WRONG_TYPE, name, "must be a string");
-        }
-        return value.stringValue();
+        return string(name, present(name));
     }
 
     /** An optional string: null when absent or JSON null. */
@@ -70,10 +66,20 @@ public final class Fields {
         if (value == null || value.isNull()) {
             return null;
         }
+        return string(name, value);
+    }
+
+    private String string(String name, JsonNode value) {
         if (!value.isString()) {
             throw invalid(WRONG_TYPE, name, "must be a string");
         }
-        return value.stringValue();
+        String text = value.stringValue();
+        // an escaped lone surrogate ("\uD800") is valid JSON but no character: encoded as UTF-8 it would
+        // become '?', and two different ids one key
+        if (Utf8.hasUnpairedSurrogate(text)) {
+            throw invalid(WRONG_TYPE, name, "is not valid Unicode (an unpaired surrogate)");
+        }
+        return text;
     }
 
     /** A required amount of money: a JSON number with at most 4 decimals. */
@@ -117,16 +123,24 @@ public final class Fields {
         return instant;
     }
 
-    /** A required whole number of at least {@code min}. */
+    /** A required whole number of at least {@code min}; {@code 2.0} and {@code 2E+0} are whole too. */
     public int integer(String name, int min) {
         JsonNode value = present(name);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!value.isNumber()) {
             throw invalid(WRONG_TYPE, name, "must be a whole number");
         }
-        if (value.intValue() < min) {
+        BigDecimal number = value.decimalValue();
+        if (number.stripTrailingZeros().scale() > 0) {
+            throw invalid(WRONG_TYPE, name, "must be a whole number");
+        }
+        // compared as decimals, not converted first: 1E+2147483647 would take time and memory as an integer
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0) {
             throw invalid(OUT_OF_RANGE, name, "must be at least " + min);
         }
-        return value.intValue();
+        if (number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw invalid(OUT_OF_RANGE, name, "must be at most " + Integer.MAX_VALUE);
+        }
+        return number.intValueExact();
     }
 
     /** An optional array of objects, each read with {@code reader}; null when absent. */

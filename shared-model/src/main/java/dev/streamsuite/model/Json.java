@@ -60,6 +60,11 @@ public final class Json {
 
     /** Reads a tree, or throws {@link InvalidRecordException} with a readable reason. */
     public static JsonNode tree(byte[] bytes) {
+        int invalid = Utf8.firstInvalid(bytes);
+        if (invalid >= 0) {
+            throw new InvalidRecordException(InvalidRecordException.INVALID_JSON, String.format(
+                    "value is not UTF-8 JSON text: byte 0x%02X at offset %d", bytes[invalid] & 0xFF, invalid));
+        }
         try {
             return MAPPER.readTree(bytes);
         } catch (JacksonException e) {

@@ -167,8 +167,42 @@ class FieldsTest {
         assertThat(fields("{\"q\":0}").integer("q", 0)).isZero();
         assertThat(fields("{\"q\":-5}").integer("q", -10)).isEqualTo(-5);
         assertRejected(() -> fields("{\"q\":0}").integer("q", 1), OUT_OF_RANGE, "field 'q' must be at least 1");
-        assertRejected(() -> fields("{\"q\":1.0}").integer("q", 1), WRONG_TYPE, "field 'q' must be a whole number");
         assertRejected(() -> fields("{}").integer("q", 1), MISSING_FIELD, "required field 'q' is missing");
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"1.0, 1", "2E+0, 2", "2.000, 2", "1E+3, 1000", "0.0, 0", "-0, 0", "2147483647, 2147483647"})
+    void integerWrittenWithAZeroFractionOrAnExponentIsWhole(String json, int expected) {
+        assertThat(fields("{\"q\":" + json + "}").integer("q", 0)).isEqualTo(expected);
+    }
+
+    @Test
+    void integerWithAFractionIsNotWholeAndOneBeyondAnIntIsOutOfRange() {
+        assertRejected(() -> fields("{\"q\":1.5}").integer("q", 1), WRONG_TYPE, "field 'q' must be a whole number");
+        assertRejected(() -> fields("{\"q\":1E-9}").integer("q", 0), WRONG_TYPE, "field 'q' must be a whole number");
+        assertRejected(() -> fields("{\"q\":\"2\"}").integer("q", 1), WRONG_TYPE, "field 'q' must be a whole number");
+        assertRejected(() -> fields("{\"q\":2147483648}").integer("q", 1), OUT_OF_RANGE,
+                "field 'q' must be at most 2147483647");
+        assertRejected(() -> fields("{\"q\":99999999999999999999}").integer("q", 1), OUT_OF_RANGE,
+                "field 'q' must be at most 2147483647");
+        assertRejected(() -> fields("{\"q\":1E+2147483647}").integer("q", 1), OUT_OF_RANGE,
+                "field 'q' must be at most 2147483647");
+        assertRejected(() -> fields("{\"q\":-99999999999999999999}").integer("q", 1), OUT_OF_RANGE,
+                "field 'q' must be at least 1");
+    }
+
+    @Test
+    void anEscapedUnpairedSurrogateIsNoText() {
+        assertRejected(() -> fields("{\"id\":\"u-\\ud800\"}").id("id"), WRONG_TYPE,
+                "field 'id' is not valid Unicode (an unpaired surrogate)");
+        assertRejected(() -> fields("{\"id\":\"u-\\udc00x\"}").requiredText("id"), WRONG_TYPE,
+                "field 'id' is not valid Unicode (an unpaired surrogate)");
+        assertRejected(() -> fields("{\"n\":\"\\ud83dA\"}").text("n"), WRONG_TYPE,
+                "field 'n' is not valid Unicode (an unpaired surrogate)");
+        assertRejected(() -> fields("{\"n\":\"x\\ude00\\ud83d\"}").text("n"), WRONG_TYPE,
+                "field 'n' is not valid Unicode (an unpaired surrogate)");
+        // a pair written as two escapes is one character
+        assertThat(fields("{\"id\":\"u-\\ud83d\\ude00\"}").id("id")).isEqualTo("u-😀");
     }
 
     @Test

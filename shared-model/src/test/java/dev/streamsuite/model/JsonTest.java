@@ -342,4 +342,42 @@ class JsonTest {
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.code()).isEqualTo(InvalidRecordException.INVALID_JSON));
     }
+
+    /** Different bytes must not read as the same id: only well-formed UTF-8 is JSON text here. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "overlong '/' (C0 AF), C0AF, 0xC0",
+            "overlong '/' (E0 80 AF), E080AF, 0xE0",
+            "a surrogate in CESU-8, EDA080, 0xED",
+            "a byte that is never UTF-8, FF, 0xFF",
+    })
+    void treeRejectsIllFormedUtf8InsideAString(String what, String bytes, String shown) {
+        byte[] json = concat(Rec.utf8("{\"userId\":\"uq-o"), java.util.HexFormat.of().parseHex(bytes), Rec.utf8("\"}"));
+
+        assertThatThrownBy(() -> Json.tree(json))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.code()).isEqualTo(InvalidRecordException.INVALID_JSON))
+                .hasMessage("value is not UTF-8 JSON text: byte " + shown + " at offset 15"); // right after {"userId":"uq-o
+    }
+
+    @Test
+    void treeRejectsUtf16AndUtf32ButReadsAUtf8ByteOrderMark() {
+        String text = "{\"a\":1}";
+        assertThatThrownBy(() -> Json.tree(text.getBytes(StandardCharsets.UTF_16LE)))
+                .hasMessage("value is not UTF-8 JSON text: byte 0x00 at offset 1");
+        assertThatThrownBy(() -> Json.tree(text.getBytes(StandardCharsets.UTF_16))) // with a byte order mark
+                .hasMessage("value is not UTF-8 JSON text: byte 0xFE at offset 0");
+        assertThatThrownBy(() -> Json.tree(text.getBytes(java.nio.charset.Charset.forName("UTF-32BE"))))
+                .hasMessage("value is not UTF-8 JSON text: byte 0x00 at offset 0");
+        byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Rec.utf8(text));
+        assertThat(Json.tree(withBom).get("a").intValue()).isEqualTo(1);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 }

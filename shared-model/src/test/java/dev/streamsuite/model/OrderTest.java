@@ -154,10 +154,27 @@ class OrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.5", "2.0", "1E+1", "\"2\"", "true", "2147483648", "99999999999999999999"})
-    void itemQuantityNotAWholeInt(String quantity) {
+    @ValueSource(strings = {"1.5", "2.01", "1E-1", "\"2\"", "true"})
+    void itemQuantityNotAWholeNumber(String quantity) {
         assertInvalid(parse(withItems("[{\"sku\":\"A1\",\"quantity\":" + quantity + ",\"unitPrice\":1}]")),
                 WRONG_TYPE, "items[0].quantity");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648", "99999999999999999999", "1E+10"})
+    void itemQuantityBeyondAnInt(String quantity) {
+        Validated<Order> result = parse(withItems("[{\"sku\":\"A1\",\"quantity\":" + quantity + ",\"unitPrice\":1}]"));
+
+        assertInvalid(result, OUT_OF_RANGE, "items[0].quantity");
+        assertThat(result.reason()).isEqualTo("field 'items[0].quantity' must be at most 2147483647");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2.0, 2", "1E+1, 10", "3.000, 3"})
+    void itemQuantityWithAZeroFractionIsWhole(String quantity, int expected) {
+        Order o = assertValid(parse(withItems("[{\"sku\":\"A1\",\"quantity\":" + quantity + ",\"unitPrice\":1}]")));
+
+        assertThat(o.items().get(0).quantity()).isEqualTo(expected);
     }
 
     @Test

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,40 @@ class BadInputTest extends FraudDriverTest {
         fraud.send("t-1", "u-1", "1", T0.plusSeconds(1));
         assertThat(fraud.state("u-1").balance()).isEqualByComparingTo("1");
         assertThat(fraud.dlq.readRecordsToList()).hasSize(1);
+    }
+
+    /** Ids that are not text (an escaped lone surrogate, overlong UTF-8) must not pass as another, valid id. */
+    @Test
+    void anIdThatIsNotUnicodeTextIsBadInputAndShadowsNoValidId() {
+        fraud = new FraudDriver(stateDir, RuleSettings.defaults());
+        TestInputTopic<String, byte[]> raw = fraud.driver.createInputTopic(FraudTopology.INPUT,
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        fraud.transactions.pipeInput("u-1", tx("ts-\\ud800", "u-1", "-5", T0));
+        byte[] overlong = tx("ts-\u0000", "u-1", "-7", T0).getBytes(StandardCharsets.UTF_8);
+        int nul = new String(overlong, StandardCharsets.UTF_8).indexOf('\u0000');
+        overlong = concat(Arrays.copyOf(overlong, nul), new byte[] {(byte) 0xC0, (byte) 0xAF},
+                Arrays.copyOfRange(overlong, nul + 1, overlong.length));
+        raw.pipeInput("u-1", overlong); // "ts-" C0 AF: an overlong '/'
+        fraud.send("ts-?", "u-1", "-9", T0);
+        fraud.send("ts-/", "u-1", "-11", T0);
+
+        assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("-20");
+        assertThat(fraud.state("u-1").transactionCount()).isEqualTo(2);
+        List<TestRecord<byte[], byte[]>> dead = fraud.dlq.readRecordsToList();
+        assertThat(dead).extracting(d -> header(d, "error.reason")).containsExactly(
+                "field 'transactionId' is not valid Unicode (an unpaired surrogate)",
+                "value is not UTF-8 JSON text: byte 0xC0 at offset 21");
+        assertThat(dead.get(1).value()).isEqualTo(overlong);
+        assertThat(fraud.readAlerts()).extracting(a -> a.alertId())
+                .containsExactly("ts-?:NEGATIVE_BALANCE", "ts-/:NEGATIVE_BALANCE");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {
