@@ -328,6 +328,28 @@ class OrderEnricherIT {
     }
 
     /** Ten orders of c-1 within 10 s from {@code from}, so all wait (grace 30 s); then time for commits. */
+    /** Last: it gives orders-unmatched more partitions than enriched-orders, which the service refuses to start on. */
+    @Test
+    @Order(8)
+    void outputsWithDifferentPartitionCountsFailStartUpWithAClearMessage() throws Exception {
+        service.stop();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createPartitions(Map.of("orders-unmatched", org.apache.kafka.clients.admin.NewPartitions.increaseTo(8)))
+                    .all().get();
+        }
+        ServiceProcess refused = ServiceProcess.of("order-enricher", bootstrap);
+        refused.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (refused.isAlive() && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        assertThat(refused.isAlive()).as("still running:\n%s", refused.tail(20)).isFalse();
+        String log = Files.readString(refused.log());
+        assertThat(log).contains("APPLICATION FAILED TO START")
+                .contains("topics {enriched-orders=6, orders-unmatched=8} must have the same number of partitions")
+                .contains("--alter --partitions").doesNotContain("\tat org.springframework");
+    }
+
     private static List<String> waitingOrders(String prefix, long from) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -154,6 +154,8 @@ class MetricsIT {
         String topic = "topic=\"purchases\"";
         long existing = endOffsets("purchases"); // 0: a broker of its own
         String before = await(s -> sum(s, in, topic) == existing, Duration.ofSeconds(60), "caught up with " + existing + " records");
+        // series of events that may not have happened yet exist from the start, at zero until they do
+        assertThat(before).contains("suite_dlq_records_total{", "reason=\"future-timestamp\"", "suite_late_records_total{");
         double summariesBefore = sum(before, "suite_records_out_total", "topic=\"purchase-summaries\"");
         double latencyBefore = sum(before, "suite_e2e_latency_seconds_count", "topic=\"purchase-summaries\"");
         double dlqBefore = sum(before, "suite_dlq_records_total", topic);

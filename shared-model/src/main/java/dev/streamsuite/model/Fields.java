@@ -112,7 +112,7 @@ public final class Fields {
         try {
             instant = Instants.parse(text);
         } catch (DateTimeParseException e) {
-            throw invalid(WRONG_TYPE, name, "is not an ISO-8601 instant with offset: '" + abbreviate(text) + "'");
+            throw invalid(WRONG_TYPE, name, "is not an ISO-8601 instant with offset: " + Texts.quote(text));
         }
         if (instant.isBefore(Instant.EPOCH)) {
             throw invalid(OUT_OF_RANGE, name, "lies before 1970-01-01T00:00:00Z");
@@ -174,9 +174,5 @@ public final class Fields {
             throw new InvalidRecordException(MISSING_FIELD, "required field '" + path + name + "' is missing");
         }
         return value;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 }

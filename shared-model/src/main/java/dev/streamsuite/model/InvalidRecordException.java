@@ -12,6 +12,9 @@ public final class InvalidRecordException extends RuntimeException {
     public static final String OUT_OF_RANGE = "out-of-range";
     public static final String KEY_MISMATCH = "key-mismatch";
     public static final String FUTURE_TIMESTAMP = "future-timestamp";
+    /** Every code, e.g. to start metrics at zero. */
+    public static final java.util.List<String> CODES = java.util.List.of(INVALID_JSON, MISSING_FIELD, WRONG_TYPE,
+            OUT_OF_RANGE, KEY_MISMATCH, FUTURE_TIMESTAMP);
 
     private final String code;
 

@@ -436,7 +436,8 @@ class PurchaseTest {
             Validated<Purchase> result = parse(Rec.purchase().str("timestamp", "x".repeat(10_000)));
 
             assertInvalid(result, WRONG_TYPE, "timestamp");
-            assertThat(result.reason()).hasSizeLessThan(200).contains("...");
+            assertThat(result.reason()).isEqualTo("field 'timestamp' is not an ISO-8601 instant with offset: '"
+                    + "x".repeat(64) + "…(9936 more characters)'");
         }
 
         @ParameterizedTest

@@ -2,12 +2,12 @@ package dev.streamsuite.fraud.config;
 
 import dev.streamsuite.fraud.topology.RuleSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fraud")
-public record FraudProperties(@NotNull @DefaultValue("P7D") Duration dedupRetention,
-                              @NotNull @DefaultValue("P7D") Duration alertRetention,
+public record FraudProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("P7D") Duration dedupRetention,
+                              @NotNull @DurationMin(millis = 1) @DefaultValue("P7D") Duration alertRetention,
                               @Valid @NotNull @DefaultValue Rules rules) {
 
     /** One section per rule, e.g. {@code fraud.rules.unusual-amount.factor}. */
@@ -41,7 +41,7 @@ public record FraudProperties(@NotNull @DefaultValue("P7D") Duration dedupRetent
      */
     public record Velocity(@DefaultValue("true") boolean enabled,
                            @Min(1) @DefaultValue("5") int maxDebits,
-                           @NotNull @DefaultValue("PT10M") Duration window) {
+                           @NotNull @DurationMin(millis = 0) @DefaultValue("PT10M") Duration window) {
     }
 
     /**
@@ -59,13 +59,7 @@ public record FraudProperties(@NotNull @DefaultValue("P7D") Duration dedupRetent
      * @param window  the largest event-time distance to the previous transaction with a country that still alerts
      */
     public record CountryChange(@DefaultValue("true") boolean enabled,
-                                @NotNull @DefaultValue("PT1H") Duration window) {
-    }
-
-    @AssertTrue(message = "dedup-retention and alert-retention must be at least 1 ms, rule windows must not be negative")
-    public boolean isConsistent() {
-        return dedupRetention.toMillis() >= 1 && alertRetention.toMillis() >= 1
-                && !rules.velocity().window().isNegative() && !rules.countryChange().window().isNegative();
+                                @NotNull @DurationMin(millis = 0) @DefaultValue("PT1H") Duration window) {
     }
 
     /** The rules as the topology takes them. */

@@ -21,6 +21,8 @@ public final class FraudRules {
     public static final String VELOCITY = "VELOCITY";
     public static final String UNUSUAL_AMOUNT = "UNUSUAL_AMOUNT";
     public static final String COUNTRY_CHANGE = "COUNTRY_CHANGE";
+    /** In the order a transaction's alerts are emitted. */
+    public static final List<String> ALL = List.of(NEGATIVE_BALANCE, VELOCITY, UNUSUAL_AMOUNT, COUNTRY_CHANGE);
 
     private final RuleSettings settings;
 

@@ -98,6 +98,7 @@ public final class FraudTopology {
                 Serdes.String(), AlertsAt.SERDE));
 
         FraudRules fraudRules = new FraudRules(rules);
+        FraudRules.ALL.forEach(events::mayAlert);
         long dedupMs = dedupRetention.toMillis();
         long alertMs = alertRetention.toMillis();
         valid.process(() -> new FraudProcessor(fraudRules, dedupMs, alertMs, events), Named.as(PROCESSOR),

@@ -113,6 +113,20 @@ class BadInputTest extends FraudDriverTest {
                 .containsExactly("ts-?:NEGATIVE_BALANCE", "ts-/:NEGATIVE_BALANCE");
     }
 
+    /** A reason quotes input: escaped, so that it cannot forge a log line, and cut, so that it stays one short line. */
+    @Test
+    void reasonsShowInputEscapedAndCut() {
+        fraud = new FraudDriver(stateDir, RuleSettings.defaults());
+        fraud.transactions.pipeInput("f2", tx("t-1", "f1\\n2026-11-26T00:00:00.000Z ERROR FAKE", "-5", T0));
+        fraud.transactions.pipeInput("k".repeat(50_000), tx("t-2", "f1", "-5", T0));
+        fraud.transactions.pipeInput("f1", tx("t-3", "f1", "-5", T0).replace(T0.toString(), "\\u001b[31mRED"));
+
+        assertThat(fraud.dlq.readRecordsToList()).extracting(d -> header(d, "error.reason")).containsExactly(
+                "record key 'f2' differs from userId 'f1\\u000A2026-11-26T00:00:00.000Z ERROR FAKE'",
+                "record key '" + "k".repeat(64) + "…(49936 more characters)' differs from userId 'f1'",
+                "field 'timestamp' is not an ISO-8601 instant with offset: '\\u001B[31mRED'");
+    }
+
     private static byte[] concat(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] part : parts) {

@@ -5,6 +5,7 @@ import dev.streamsuite.runtime.config.SuiteProperties;
 import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import java.util.List;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ class OrderConfiguration {
     @Bean
     ServiceTopology serviceTopology(OrderTopology topology, TopicInitializer topics) {
         topics.ensure(topology.topics());
+        topics.requireSamePartitions(List.of(OrderTopology.ENRICHED, OrderTopology.UNMATCHED), "order-enricher reads "
+                + "both back into " + OrderTopology.ORDERS_BY_ID_STORE + " by orderId, and with different counts "
+                + "GET /api/orders/{id} would not find the orders of one of them");
         OptionalInt customersPartitions = topics.partitions(OrderTopology.CUSTOMERS);
         customersPartitions.ifPresent(n -> log.info("{} has {} partitions: {}-repartition gets as many", OrderTopology.CUSTOMERS,
                 n, OrderTopology.REPARTITION));

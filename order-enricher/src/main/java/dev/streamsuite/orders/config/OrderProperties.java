@@ -3,6 +3,7 @@ package dev.streamsuite.orders.config;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,14 +16,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("orders")
-public record OrderProperties(@NotNull @DefaultValue("PT1M") Duration joinGrace,
-                              @NotNull @DefaultValue("P7D") Duration customerHistoryRetention,
-                              @NotNull @DefaultValue("P7D") Duration retention) {
+public record OrderProperties(@NotNull @DurationMin(millis = 0) @DefaultValue("PT1M") Duration joinGrace,
+                              @NotNull @DurationMin(millis = 1) @DefaultValue("P7D") Duration customerHistoryRetention,
+                              @NotNull @DurationMin(millis = 1) @DefaultValue("P7D") Duration retention) {
 
-    @AssertTrue(message = "join-grace must not be negative, retention must be positive, and customer-history-retention "
-            + "must be positive and at least join-grace (a waiting order looks its customer up as of its own time)")
-    public boolean isConsistent() {
-        return !joinGrace.isNegative() && retention.toMillis() > 0 && customerHistoryRetention.toMillis() > 0
-                && customerHistoryRetention.compareTo(joinGrace) >= 0;
+    @AssertTrue(message = "orders.customer-history-retention must be at least orders.join-grace (a waiting order looks "
+            + "its customer up as of its own time)")
+    public boolean isCustomerHistoryRetentionAtLeastJoinGrace() {
+        return customerHistoryRetention.compareTo(joinGrace) >= 0;
     }
 }

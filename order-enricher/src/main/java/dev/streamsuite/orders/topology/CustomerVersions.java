@@ -1,6 +1,7 @@
 package dev.streamsuite.orders.topology;
 
 import dev.streamsuite.model.Customer;
+import dev.streamsuite.model.Texts;
 import dev.streamsuite.runtime.topology.Input;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -57,11 +58,11 @@ final class CustomerVersions implements Processor<String, Input<Customer>, Strin
         VersionedRecord<CustomerVersion> current = versions.get(customerId, floor);
         if (current == null || ownTime(current) <= time) {
             versions.put(customerId, version, floor);
-            log.info("Customer '{}' change at {} is older than the customer history retention; kept as valid from {}",
-                    customerId, Instant.ofEpochMilli(time), Instant.ofEpochMilli(floor));
+            log.info("Customer {} change at {} is older than the customer history retention; kept as valid from {}",
+                    Texts.quote(customerId), Instant.ofEpochMilli(time), Instant.ofEpochMilli(floor));
         } else {
-            log.info("Customer '{}' change at {} is older than the customer history retention and superseded by the "
-                    + "version at {}; not kept", customerId, Instant.ofEpochMilli(time), Instant.ofEpochMilli(ownTime(current)));
+            log.info("Customer {} change at {} is older than the customer history retention and superseded by the "
+                    + "version at {}; not kept", Texts.quote(customerId), Instant.ofEpochMilli(time), Instant.ofEpochMilli(ownTime(current)));
         }
     }
 

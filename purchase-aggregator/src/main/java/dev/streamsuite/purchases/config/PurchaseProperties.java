@@ -1,8 +1,8 @@
 package dev.streamsuite.purchases.config;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,12 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("purchases")
-public record PurchaseProperties(@NotNull @DefaultValue("PT5M") Duration windowSize,
-                                 @NotNull @DefaultValue("PT1M") Duration grace,
-                                 @NotNull @DefaultValue("P1D") Duration retention) {
-
-    @AssertTrue(message = "window-size must be positive, grace and retention must not be negative")
-    public boolean isConsistent() {
-        return windowSize.toMillis() > 0 && !grace.isNegative() && !retention.isNegative();
-    }
+public record PurchaseProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("PT5M") Duration windowSize,
+                                 @NotNull @DurationMin(millis = 0) @DefaultValue("PT1M") Duration grace,
+                                 @NotNull @DurationMin(millis = 0) @DefaultValue("P1D") Duration retention) {
 }

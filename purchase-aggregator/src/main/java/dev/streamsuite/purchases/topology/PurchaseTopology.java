@@ -99,6 +99,7 @@ public final class PurchaseTopology {
         StreamsBuilder builder = new StreamsBuilder();
         InputSpec<Purchase> spec = inputSpec();
         KStream<String, Input<Purchase>> valid = InputTopic.read(builder, spec, maxFutureSkew, events);
+        events.mayBeLate(INPUT);
 
         // The record cache absorbs repeated puts to a busy window until the commit: fewer RocksDB writes and
         // changelog sends. Reads (the aggregator's fetches, fetchAll for finals, interactive queries) go through

@@ -2,18 +2,23 @@ package dev.streamsuite.runtime.streams;
 
 import dev.streamsuite.runtime.config.SuiteProperties;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -23,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class TopicInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
+
+    private static final String BROKER_ACTION = "Start Kafka (./run-local.sh starts one on localhost:9092) or point the "
+            + "service at it with --spring.kafka.bootstrap-servers=host:port.";
 
     private final Map<String, Object> adminConfig;
     private final SuiteProperties.Topics settings;
@@ -54,16 +62,20 @@ public final class TopicInitializer {
                             settings.replicationFactor());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new TopicSetupException("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage());
+                        throw new TopicSetupException("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(),
+                                "Set suite.topics.partitions and suite.topics.replication-factor to what the broker accepts "
+                                        + "(a replication factor of at most its number of brokers), or create the topics "
+                                        + "yourself.");
                     }
                 }
             }
+            warnAboutConfigs(admin, topics.stream().filter(t -> existing.contains(t.name())).toList());
             topics.forEach(t -> ensured.add(t.name()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TopicSetupException("interrupted while creating topics");
+            throw new TopicSetupException("interrupted while creating topics", BROKER_ACTION);
         } catch (TimeoutException e) {
-            throw new TopicSetupException("creating topics timed out after " + settings.brokerTimeout());
+            throw new TopicSetupException("creating topics timed out after " + settings.brokerTimeout(), BROKER_ACTION);
         } finally {
             // a plain close() waits for calls still in flight to an unreachable broker (default.api.timeout.ms)
             admin.close(Duration.ofSeconds(1));
@@ -79,22 +91,84 @@ public final class TopicInitializer {
 
     /** The partition count of an existing topic; empty when it does not exist. */
     public OptionalInt partitions(String topic) {
+        Integer count = partitions(List.of(topic)).get(topic);
+        return count == null ? OptionalInt.empty() : OptionalInt.of(count);
+    }
+
+    /** The partition counts of those of {@code topics} that exist. */
+    public Map<String, Integer> partitions(List<String> topics) {
         Admin admin = Admin.create(adminConfig);
         try {
-            if (!awaitBroker(admin).contains(topic)) {
-                return OptionalInt.empty();
-            }
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            return OptionalInt.of(description.partitions().size());
+            Set<String> existing = awaitBroker(admin);
+            List<String> present = topics.stream().filter(existing::contains).toList();
+            Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames()
+                    .get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Integer> counts = new TreeMap<>();
+            descriptions.forEach((name, description) -> counts.put(name, description.partitions().size()));
+            return counts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TopicSetupException("interrupted while describing topic " + topic);
+            throw new TopicSetupException("interrupted while describing topics " + topics, BROKER_ACTION);
         } catch (ExecutionException | TimeoutException e) {
-            throw new TopicSetupException("cannot describe topic " + topic + ": " + e.getMessage());
+            throw new TopicSetupException("cannot describe topics " + topics + ": " + e.getMessage(), BROKER_ACTION);
         } finally {
             admin.close(Duration.ofSeconds(1));
         }
+    }
+
+    /**
+     * Fails start-up unless the existing ones of {@code topics} have one partition count: a sub-topology that reads
+     * them into one store has as many tasks as the largest, and a key is looked for on its partition in that one.
+     */
+    public void requireSamePartitions(List<String> topics, String why) {
+        Map<String, Integer> counts = partitions(topics);
+        if (new HashSet<>(counts.values()).size() > 1) {
+            throw new TopicSetupException("topics " + counts + " must have the same number of partitions: " + why,
+                    "Give them the same partition count (add partitions to the smaller ones with ./kafka-cli.sh topics "
+                            + "--alter --partitions N, or delete and recreate them) and start again.");
+        }
+    }
+
+    /**
+     * One line per existing topic whose settings the service would not have chosen; it runs anyway (a platform team
+     * may have reasons), but a compacted input that deletes, or an output that refuses large records, shows later.
+     */
+    private void warnAboutConfigs(Admin admin, List<ServiceTopology.TopicSpec> existing) throws InterruptedException {
+        if (existing.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = existing.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        Map<ConfigResource, Config> configs;
+        try {
+            configs = admin.describeConfigs(resources).all().get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a check, not a requirement (the principal may not be allowed to describe configs)
+            log.warn("Cannot check the settings of the existing topics: {}", e.getMessage());
+            return;
+        }
+        for (ServiceTopology.TopicSpec topic : existing) {
+            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+            if (config == null) {
+                continue;
+            }
+            String cleanup = value(config, TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (topic.compacted() && (cleanup == null || !cleanup.contains(TopicConfig.CLEANUP_POLICY_COMPACT))) {
+                log.warn("Topic {} exists with cleanup.policy={}, not compact: the broker deletes its old records by "
+                        + "retention, and with them the last version of customers that did not change", topic.name(), cleanup);
+            }
+            String maxBytes = value(config, TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (!topic.input() && maxBytes != null && Long.parseLong(maxBytes) < ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES) {
+                log.warn("Topic {} exists with max.message.bytes={}: a record the service writes there beyond that size "
+                        + "fails every write of its task (the service would create it with {})", topic.name(), maxBytes,
+                        ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES);
+            }
+        }
+    }
+
+    private static String value(Config config, String name) {
+        ConfigEntry entry = config.get(name);
+        return entry == null ? null : entry.value();
     }
 
     private Set<String> awaitBroker(Admin admin) throws InterruptedException {
@@ -114,13 +188,21 @@ public final class TopicInitializer {
         }
         throw new TopicSetupException("Kafka broker at " + adminConfig.get("bootstrap.servers") + " unreachable for "
                 + settings.brokerTimeout() + (last == null ? "" : " (" + last.getClass().getSimpleName() + ")")
-                + "; set spring.kafka.bootstrap-servers or suite.topics.broker-timeout");
+                + "; set spring.kafka.bootstrap-servers or suite.topics.broker-timeout", BROKER_ACTION);
     }
 
-    /** Start-up cannot go on; the message says why (no stack trace needed). */
+    /** Start-up cannot go on; the message says why and the action what to do (no stack trace needed). */
     public static final class TopicSetupException extends RuntimeException {
-        public TopicSetupException(String message) {
+
+        private final String action;
+
+        public TopicSetupException(String message, String action) {
             super(message, null, false, false);
+            this.action = action;
+        }
+
+        public String action() {
+            return action;
         }
     }
 

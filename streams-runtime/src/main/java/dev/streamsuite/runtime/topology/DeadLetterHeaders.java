@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.topology;
 
+import dev.streamsuite.model.Texts;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -21,6 +22,9 @@ final class DeadLetterHeaders<T> implements FixedKeyProcessor<byte[], Input<T>, 
     public static final String SOURCE_PARTITION = "error.source.partition";
     public static final String SOURCE_OFFSET = "error.source.offset";
 
+    /** Characters of a reason kept in the header and the log line. */
+    static final int MAX_REASON = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHeaders.class);
 
     private final TopologyEvents events;
@@ -40,12 +44,14 @@ final class DeadLetterHeaders<T> implements FixedKeyProcessor<byte[], Input<T>, 
         RecordMetadata source = context.recordMetadata().orElseThrow();
         Input<T> input = record.value();
         Headers headers = record.headers();
-        set(headers, REASON, input.errorReason());
+        // reasons quote input (cut and escaped where they do); this bounds whatever else a reason may carry
+        String reason = Texts.printable(input.errorReason(), MAX_REASON);
+        set(headers, REASON, reason);
         set(headers, SOURCE_TOPIC, source.topic());
         set(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
         set(headers, SOURCE_OFFSET, Long.toString(source.offset()));
         log.warn("Bad input {}-{}@{} to {}.dlq: {}", source.topic(), source.partition(), source.offset(),
-                source.topic(), input.errorReason());
+                source.topic(), reason);
         events.deadLettered(source.topic(), input.errorCode());
         context.forward(record.withValue(input.raw()).withTimestamp(context.currentSystemTimeMs()));
     }

@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.topology;
 
+import dev.streamsuite.model.Texts;
 import dev.streamsuite.model.Validated;
 import java.time.Instant;
 import java.util.function.Function;
@@ -30,13 +31,13 @@ public record InputSpec<T>(String topic, Function<byte[], Validated<T>> parser, 
     /** The common rule "the key, when present, must equal this id of the value". */
     public static <T> KeyRule<T> keyEqualsOrNull(String field, Function<T, String> id) {
         return (key, value) -> key == null || value == null || key.equals(id.apply(value)) ? null
-                : "record key '" + key + "' differs from " + field + " '" + id.apply(value) + "'";
+                : "record key " + Texts.quote(key) + " differs from " + field + " " + Texts.quote(id.apply(value));
     }
 
     /** The rule "the key must be present and equal this id of the value" (a tombstone needs a key only). */
     public static <T> KeyRule<T> keyEquals(String field, Function<T, String> id) {
         return (key, value) -> key == null ? "record key is null; it must be the " + field
                 : value == null || key.equals(id.apply(value)) ? null
-                : "record key '" + key + "' differs from " + field + " '" + id.apply(value) + "'";
+                : "record key " + Texts.quote(key) + " differs from " + field + " " + Texts.quote(id.apply(value));
     }
 }

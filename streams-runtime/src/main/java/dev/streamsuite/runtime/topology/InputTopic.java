@@ -36,6 +36,7 @@ public final class InputTopic {
     public static <T> KStream<String, Input<T>> read(StreamsBuilder builder, InputSpec<T> spec, Duration maxFutureSkew,
                                                      TopologyEvents events, Clock clock) {
         String topic = spec.topic();
+        events.mayDeadLetter(topic);
         Serde<Input<T>> valueSerde = InputSerde.of(spec.parser(), spec.tombstones());
         KStream<byte[], Input<T>> source = builder.stream(topic,
                 Consumed.with(Serdes.ByteArray(), valueSerde)

@@ -10,6 +10,20 @@ public interface TopologyEvents {
     TopologyEvents NONE = new TopologyEvents() {
     };
 
+    /**
+     * The topology sends bad records of {@code topic} to its dead-letter topic; {@link #late} and {@link #alert}
+     * have the same declarations below. Said once while the topology is built, so that a metrics recorder can
+     * show zero counts from the start instead of series that appear with their first event.
+     */
+    default void mayDeadLetter(String topic) {
+    }
+
+    default void mayBeLate(String topic) {
+    }
+
+    default void mayAlert(String rule) {
+    }
+
     /** A record went to a dead-letter topic. */
     default void deadLettered(String topic, String code) {
     }

@@ -30,4 +30,28 @@ class MicrometerTopologyEventsTest {
         assertThat(registry.get("suite.dlq.records").tag("topic", "orders").counter().count()).isEqualTo(1);
         assertThat(registry.get("suite.late.records").tag("topic", "purchases").counter().count()).isEqualTo(1);
     }
+
+    @Test
+    void declaredSeriesStartAtZeroAndCountFromThere() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerTopologyEvents events = new MicrometerTopologyEvents(registry);
+        events.mayDeadLetter("orders");
+        events.mayBeLate("purchases");
+        events.mayAlert("VELOCITY");
+
+        assertThat(registry.get("suite.dlq.records").tag("topic", "orders").counters()).hasSize(6)
+                .allSatisfy(c -> assertThat(c.count()).isZero())
+                .extracting(c -> c.getId().getTag("reason")).containsExactlyInAnyOrder("invalid-json", "missing-field",
+                        "wrong-type", "out-of-range", "key-mismatch", "future-timestamp");
+        assertThat(registry.get("suite.late.records").tag("topic", "purchases").counter().count()).isZero();
+        assertThat(registry.get("suite.alerts").tag("rule", "VELOCITY").counter().count()).isZero();
+
+        events.deadLettered("orders", "key-mismatch");
+        events.late("purchases");
+        events.alert("VELOCITY");
+        events.mayAlert("VELOCITY"); // declaring again changes nothing
+        assertThat(registry.get("suite.dlq.records").tag("reason", "key-mismatch").counter().count()).isEqualTo(1);
+        assertThat(registry.get("suite.late.records").counter().count()).isEqualTo(1);
+        assertThat(registry.get("suite.alerts").counter().count()).isEqualTo(1);
+    }
 }
