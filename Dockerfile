@@ -15,6 +15,8 @@
 # "service" is the last stage and so the default target.
 
 ARG JDK_IMAGE=eclipse-temurin:17-jdk
+# The HEALTHCHECK below calls curl, which the eclipse-temurin JRE images of 17 and 21 have and those of 22 and
+# later do not (adoptium/containers#630): with another JRE_IMAGE, install curl in the runtime stage or change it.
 ARG JRE_IMAGE=eclipse-temurin:17-jre
 
 FROM ${JDK_IMAGE} AS build

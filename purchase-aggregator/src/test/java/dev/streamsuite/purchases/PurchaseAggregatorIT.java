@@ -236,12 +236,15 @@ class PurchaseAggregatorIT {
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 1))), 400, "window");
         assertProblem(Http.get(first.url("/api/summaries?windowStart=" + at(20, 0).plusNanos(1))), 400, "window");
         assertProblem(Http.get(first.url("/api/users/nobody/summaries/latest")), 404, "nobody");
+        assertProblem(Http.get(first.url("/api/nope")), 404, "no endpoint GET /api/nope");
         assertThat(Http.get(first.url("/api/users/nobody/summaries")).body()).isEqualTo("[]");
         // what Tomcat rejects before Spring sees it, and a query string it cannot decode: problem+json all the same
         assertRawProblem("/api/users/u%zz/summaries", "percent-encode");
         assertRawProblem("/api/users/a|b/summaries/latest", "percent-encode");
         assertRawProblem("/api/users/u%00/summaries", "percent-encode");
         assertRawProblem("/api/summaries?windowStart=%zz", "query string");
+        // a raw ';' starts a path parameter, which would be cut off: u-01's data for "u-01;x"
+        assertRawProblem("/api/users/u-01;x/summaries/latest", "%3B");
         // an answer no controller writes carries the header too
         Http.RawResponse options = Http.raw(first.port(), "OPTIONS", "/api/users/u-01/summaries");
         assertThat(options.status()).isEqualTo(200);
@@ -366,6 +369,18 @@ class PurchaseAggregatorIT {
             owners.add(a.headers().firstValue("X-Served-By").orElseThrow());
         }
         assertThat(owners).containsExactlyInAnyOrder(first.address(), second.address());
+        for (String user : USERS) {
+            // the owner negotiates a forwarded key's answer with the user's Accept, as it does its own
+            String path = "/api/users/" + encode(user) + "/summaries";
+            assertThat(Http.get(first.url(path), "Accept", "application/xml").statusCode()).as(user).isEqualTo(406);
+            assertThat(Http.get(second.url(path), "Accept", "application/xml").statusCode()).as(user).isEqualTo(406);
+            // the instances' own header, naming another partition than the key's, is refused (it would read that
+            // partition's store and answer "no summaries"): 5 of the 6 partitions
+            long refused = java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(p -> Http.get(first.url(path), "X-Forwarded-Query", "key;p=" + p + ";stale=false"))
+                    .filter(r -> r.statusCode() == 400 && r.body().contains("does not name the partition")).count();
+            assertThat(refused).as(user).isEqualTo(5);
+        }
         awaitSummaries(second, 0, 75);
 
         HttpResponse<String> gathered = Http.get(second.url("/api/summaries?windowStart=" + at(50, 0) + "&limit=1000"));

@@ -24,12 +24,17 @@ class StartupFailureIT {
     @Test
     void aNegativeMaxFutureSkewFailsStartUp() throws Exception {
         // it would make every current record bad input
-        String log = failedStartUp("--suite.max-future-skew=-PT1M", "--suite.query.forward-timeout=PT0S",
-                "--purchases.window-size=PT0S");
+        String log = failedStartUp("--suite.max-future-skew=-PT1M", "--suite.query.forward-timeout=PT0S");
         assertThat(log).contains("\"suite.max-future-skew\" from property source \"commandLineArgs\"")
                 .contains("must be longer than or equal to 0")
-                .contains("\"purchases.window-size\" from property source \"commandLineArgs\"")
                 .contains("Property: suite.query.forwardTimeout").contains("must be longer than or equal to 1 milli");
+    }
+
+    @Test
+    void aWindowSizeOfZeroFailsStartUpNamingTheProperty() throws Exception {
+        String log = failedStartUp("--purchases.window-size=PT0S");
+        assertThat(log).contains("\"purchases.window-size\" from property source \"commandLineArgs\"")
+                .contains("must be longer than or equal to 1 milli");
     }
 
     /** Starts the service without a broker, waits for it to exit and returns its log. */

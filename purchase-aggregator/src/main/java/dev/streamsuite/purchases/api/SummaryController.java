@@ -61,10 +61,12 @@ public class SummaryController {
                     + windowSizeMs + " ms long, aligned to the epoch)");
         }
         int pageSize = Params.limit(limit, 100);
-        String after = Page.decodeCursor(cursor);
+        // a cursor belongs to its window: in another one it would silently start after some user
+        String after = Page.decodeCursor(cursor, start.toString());
         return queries.gather(PurchaseTopology.SUMMARY_STORE, request, PurchaseSummary.class,
                 () -> reader().window(start),
-                all -> Page.of(all, Comparator.comparing(PurchaseSummary::userId), PurchaseSummary::userId, after, pageSize));
+                all -> Page.of(all, Comparator.comparing(PurchaseSummary::userId), PurchaseSummary::userId, after, pageSize,
+                        start.toString()));
     }
 
     /** The stores of the partition (and copy) the query layer scoped this lookup to. */

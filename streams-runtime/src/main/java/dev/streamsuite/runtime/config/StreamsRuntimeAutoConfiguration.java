@@ -3,6 +3,7 @@ package dev.streamsuite.runtime.config;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.runtime.metrics.StreamsMetrics;
 import dev.streamsuite.runtime.metrics.StreamsMetricsConfiguration;
+import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.ProblemHandler;
 import dev.streamsuite.runtime.query.ProblemReportValve;
@@ -18,6 +19,8 @@ import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +56,9 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -222,6 +228,29 @@ public class StreamsRuntimeAutoConfiguration {
         return connector -> {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
+    }
+
+    /**
+     * A raw ';' in a path starts a path parameter, which Tomcat and Spring cut off: {@code /api/orders/o;1} would
+     * answer for order {@code o}. An id with ';' is sent as %3B; a raw one is a 400, never another id's data.
+     */
+    @Bean
+    WebMvcConfigurer noPathParametersInTheApi() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (request.getRequestURI().indexOf(';') >= 0) {
+                            throw ApiException.badRequest("a ';' in the path must be percent-encoded (%3B): a raw one "
+                                    + "starts a path parameter, which is not part of the id");
+                        }
+                        return true;
+                    }
+                }).addPathPatterns("/api/**");
+            }
         };
     }
 

@@ -36,6 +36,10 @@ public final class Params {
         }
         int limit;
         try {
+            // ASCII digits only: parseInt also takes other scripts' digits ('٥' is 5) and a sign
+            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException(value);
+            }
             limit = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + ": '" + value + "'");

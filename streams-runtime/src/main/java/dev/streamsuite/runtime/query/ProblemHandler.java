@@ -6,11 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the API as RFC 9457 problem+json: the query layer's own (400, 404, 503 with
@@ -46,6 +49,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Query string not decodable: {}", e.getMessage());
         return problem(HttpStatus.BAD_REQUEST,
                 "the query string is not valid: write each %XX escape as two hex digits of UTF-8", null);
+    }
+
+    /** Spring's own detail ("No static resource api/nope.") speaks of its internals; this one of the API. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no endpoint " + e.getHttpMethod()
+                + " /" + e.getResourcePath() + " (the README lists the service's endpoints)");
+        return handleExceptionInternal(e, body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

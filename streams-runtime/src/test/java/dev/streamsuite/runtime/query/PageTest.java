@@ -52,4 +52,14 @@ class PageTest {
             assertThat(Page.decodeCursor(Page.encodeCursor(key))).as(key).isEqualTo(key);
         }
     }
+
+    @Test
+    void aCursorBelongsToItsScope() {
+        Page<String> page = Page.of(List.of("a", "b", "c"), Comparator.naturalOrder(), Function.identity(), null, 1, "w-1");
+
+        assertThat(Page.decodeCursor(page.nextCursor(), "w-1")).isEqualTo("a");
+        assertThatThrownBy(() -> Page.decodeCursor(page.nextCursor(), "w-2")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("for this query");
+        assertThatThrownBy(() -> Page.decodeCursor(page.nextCursor())).isInstanceOf(ApiException.class);
+    }
 }

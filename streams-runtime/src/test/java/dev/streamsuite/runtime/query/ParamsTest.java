@@ -29,6 +29,10 @@ class ParamsTest {
         assertThatThrownBy(() -> Params.limit("0", 50)).hasMessageContaining("from 1 to 1000");
         assertThatThrownBy(() -> Params.limit("1001", 50)).hasMessageContaining("from 1 to 1000");
         assertThatThrownBy(() -> Params.limit("ten", 50)).hasMessageContaining("whole number");
+        // Integer.parseInt takes these; a limit is ASCII digits
+        assertThatThrownBy(() -> Params.limit("\u0665", 50)).hasMessageContaining("whole number"); // Arabic-Indic 5
+        assertThatThrownBy(() -> Params.limit("\uFF11\uFF10", 50)).hasMessageContaining("whole number"); // fullwidth 10
+        assertThatThrownBy(() -> Params.limit("+5", 50)).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Params.ordered(Instant.parse("2026-11-24T10:00:00Z"), Instant.parse("2026-11-24T09:00:00Z")))
                 .hasMessageContaining("after");
     }
