@@ -83,7 +83,9 @@ class OrderEnricherIT {
 
     @Test
     @Order(1)
-    void joinsOrdersWithTheVersionCurrentAtTheirTime() {
+    void joinsOrdersWithTheVersionCurrentAtTheirTime() throws Exception {
+        // customers was created above without compaction: the service runs on it, and says so once
+        assertThat(Files.readString(service.log())).containsOnlyOnce("Topic customers exists with cleanup.policy=delete, not compact");
         sendCustomers(List.of(
                 customer("c-1", "Ada", "SILVER", at(0)),
                 customer("c-1", "Ada", "GOLD", at(600)),
