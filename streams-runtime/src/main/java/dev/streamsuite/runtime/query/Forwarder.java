@@ -41,9 +41,11 @@ final class Forwarder {
     private final RestClient client;
     private final CircuitBreakerRegistry breakers;
     private final Retry retry;
+    private final Supplier<String> token;
 
-    Forwarder(RestClient client) {
+    Forwarder(RestClient client, Supplier<String> token) {
         this.client = client;
+        this.token = token;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(3)
@@ -70,6 +72,7 @@ final class Forwarder {
         String accept = scope.list() ? null : request.getHeader(HttpHeaders.ACCEPT);
         Supplier<ResponseEntity<byte[]>> call = () -> client.get().uri(target)
                 .header(QueryScope.HEADER, scope.header())
+                .header(QueryScope.TOKEN_HEADER, token.get())
                 .headers(h -> {
                     if (accept != null) {
                         h.set(HttpHeaders.ACCEPT, accept);

@@ -3,6 +3,8 @@ package dev.streamsuite.runtime.query;
 import dev.streamsuite.model.Json;
 import dev.streamsuite.runtime.streams.StreamsRunner;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,7 +76,7 @@ public final class InteractiveQueries {
                               ExecutorService executor, int retryAfterSeconds, long maxStandbyLag) {
         this.runner = runner;
         this.hosts = hosts;
-        this.forwarder = new Forwarder(client);
+        this.forwarder = new Forwarder(client, runner::peerToken);
         this.executor = executor;
         this.retryAfterSeconds = retryAfterSeconds;
         this.maxStandbyLag = maxStandbyLag;
@@ -108,12 +110,33 @@ public final class InteractiveQueries {
     }
 
     /**
+     * The scope of a call another instance forwarded, null for a user's call. Only the instances know the token:
+     * a client that sets {@code X-Forwarded-Query} itself would otherwise get one partition's answer (a key's
+     * "not found", a list's part) as if it were the whole one.
+     */
+    private QueryScope forwardedScope(HttpServletRequest request) {
+        String header = request.getHeader(QueryScope.HEADER);
+        if (header == null) {
+            return null;
+        }
+        String token = runner.peerToken();
+        if (token == null) {
+            throw unavailable("this instance is starting");
+        }
+        String given = request.getHeader(QueryScope.TOKEN_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            throw ApiException.badRequest(QueryScope.HEADER + " is set by the instances for each other only");
+        }
+        return QueryScope.of(header);
+    }
+
+    /**
      * Answers a request for one key of {@code store}: locally when this instance holds the copy that
      * answers, else by forwarding the same request. An empty answer is a 404 with {@code notFound}.
      */
     public ResponseEntity<?> byKey(String store, String key, HttpServletRequest request, Supplier<Optional<?>> local,
                                    String notFound) {
-        QueryScope forwarded = QueryScope.of(request.getHeader(QueryScope.HEADER));
+        QueryScope forwarded = forwardedScope(request);
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
@@ -174,7 +197,7 @@ public final class InteractiveQueries {
      */
     public <T> Object gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
                              Function<List<T>, Object> finish) {
-        QueryScope forwarded = QueryScope.of(request.getHeader(QueryScope.HEADER));
+        QueryScope forwarded = forwardedScope(request);
         if (forwarded != null) {
             return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);
         }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 record QueryScope(boolean list, List<Integer> partitions, boolean stale) {
 
     static final String HEADER = "X-Forwarded-Query";
+    /** The instances' shared token, without which {@link #HEADER} is refused. */
+    static final String TOKEN_HEADER = "X-Forwarded-Token";
 
     String header() {
         return (list ? "list" : "key") + ";p=" + partitions.stream().map(String::valueOf).collect(Collectors.joining(","))

@@ -23,6 +23,7 @@ public final class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServiceTopology service;
     private final Properties config;
@@ -30,6 +31,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private final StreamsState state;
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
+    private volatile String peerToken;
     private KafkaStreamsMetrics metrics;
 
     public StreamsRunner(ServiceTopology service, Properties config, TopicInitializer topics, StreamsState state,
@@ -44,6 +46,9 @@ public final class StreamsRunner implements SmartLifecycle {
     @Override
     public void start() {
         topics.ensure(service.topics());
+        String tokenTopic = PeerToken.topic(applicationId());
+        topics.ensureTokenTopic(tokenTopic);
+        peerToken = PeerToken.obtain(config, tokenTopic, TOKEN_TIMEOUT);
         KafkaStreams created = new KafkaStreams(service.topology(), config);
         created.setStateListener(state);
         created.setGlobalStateRestoreListener(state);
@@ -82,6 +87,11 @@ public final class StreamsRunner implements SmartLifecycle {
     /** The running instance, empty before start. */
     public Optional<KafkaStreams> streams() {
         return Optional.ofNullable(streams);
+    }
+
+    /** What the instances of this application put on calls they forward to each other; null before start. */
+    public String peerToken() {
+        return peerToken;
     }
 
     public String applicationId() {

@@ -89,6 +89,38 @@ public final class TopicInitializer {
         return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
     }
 
+    /** Creates the one-partition topic of the instances' query token when missing; its first record is kept for good. */
+    public void ensureTokenTopic(String name) {
+        if (!settings.create() || ensured.contains(name)) {
+            return;
+        }
+        Admin admin = Admin.create(adminConfig);
+        try {
+            if (!awaitBroker(admin).contains(name)) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor()))
+                                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"))))
+                            .all().get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    log.info("Created topic {} (the instances' query token)", name);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new TopicSetupException("cannot create topic " + name + ": " + e.getCause().getMessage(),
+                                "Check that the service may create topics, or create " + name + " yourself (1 partition, "
+                                        + "retention.ms=-1).");
+                    }
+                }
+            }
+            ensured.add(name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicSetupException("interrupted while creating topic " + name, BROKER_ACTION);
+        } catch (TimeoutException e) {
+            throw new TopicSetupException("creating topic " + name + " timed out after " + settings.brokerTimeout(), BROKER_ACTION);
+        } finally {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+
     /** The partition count of an existing topic; empty when it does not exist. */
     public OptionalInt partitions(String topic) {
         Integer count = partitions(List.of(topic)).get(topic);
