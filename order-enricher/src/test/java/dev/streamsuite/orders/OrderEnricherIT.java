@@ -350,6 +350,22 @@ class OrderEnricherIT {
         assertThat(log).contains("APPLICATION FAILED TO START")
                 .contains("topics {enriched-orders=6, orders-unmatched=8} must have the same number of partitions")
                 .contains("--alter --partitions").doesNotContain("\tat org.springframework");
+
+        // with one of the two missing, the service creates it with the other's count, whatever suite.topics.partitions says
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.deleteTopics(List.of("orders-unmatched")).all().get();
+            for (int i = 0; i < 150 && admin.listTopics().names().get().contains("orders-unmatched"); i++) {
+                sleep(200);
+            }
+            ServiceProcess recreating = ServiceProcess.of("order-enricher", bootstrap, "--suite.topics.partitions=3");
+            try {
+                recreating.startAndAwaitReady(Duration.ofSeconds(120));
+                assertThat(admin.describeTopics(List.of("orders-unmatched")).allTopicNames().get()
+                        .get("orders-unmatched").partitions()).hasSize(6);
+            } finally {
+                recreating.stop();
+            }
+        }
     }
 
     private static List<String> waitingOrders(String prefix, long from) {

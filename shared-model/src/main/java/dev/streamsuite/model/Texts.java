@@ -19,8 +19,8 @@ public final class Texts {
     }
 
     /**
-     * The text with control characters (line breaks, ESC, C1 controls) and the line and paragraph separators
-     * written as {@code \}{@code uXXXX}, cut after {@code max} characters with a note of how many were left out
+     * The text with control characters (line breaks, ESC, C1 controls), the line and paragraph separators and
+     * invisible format characters (byte order mark, bidirectional overrides, zero-width ones) written as {@code \}{@code uXXXX}, cut after {@code max} characters with a note of how many were left out
      * (never inside a surrogate pair).
      */
     public static String printable(String text, int max) {
@@ -28,7 +28,8 @@ public final class Texts {
         StringBuilder out = null;
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            boolean escape = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            boolean escape = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || Character.getType(c) == Character.FORMAT;
             if (escape && out == null) {
                 out = new StringBuilder(end + 16).append(text, 0, i);
             }

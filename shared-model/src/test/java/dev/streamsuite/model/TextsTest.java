@@ -21,6 +21,13 @@ class TextsTest {
     }
 
     @Test
+    void invisibleFormatCharactersAreEscaped() {
+        // a byte order mark or a bidirectional override makes two different ids look equal, or text read backwards
+        assertThat(Texts.quote("\ufeffu-1")).isEqualTo("'\\uFEFFu-1'");
+        assertThat(Texts.quote("a\u202eb\u200bc")).isEqualTo("'a\\u202Eb\\u200Bc'");
+    }
+
+    @Test
     void longTextIsCutWithACount() {
         assertThat(Texts.quote("k".repeat(50_000))).isEqualTo("'" + "k".repeat(64) + "…(49936 more characters)'");
         assertThat(Texts.quote("k".repeat(64))).isEqualTo("'" + "k".repeat(64) + "'");

@@ -6,6 +6,7 @@ import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.streams.TopicInitializer;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,12 @@ class OrderConfiguration {
     /** Creates the topics first: the repartition topic takes the partition count of {@code customers}. */
     @Bean
     ServiceTopology serviceTopology(OrderTopology topology, TopicInitializer topics) {
-        topics.ensure(topology.topics());
+        // the two outputs must have one count (below): a missing one takes the other's, not suite.topics.partitions
+        Map<String, Integer> outputs = topics.partitions(List.of(OrderTopology.ENRICHED, OrderTopology.UNMATCHED));
+        Map<String, Integer> partitions = outputs.size() != 1 ? Map.of() : Map.of(
+                outputs.containsKey(OrderTopology.ENRICHED) ? OrderTopology.UNMATCHED : OrderTopology.ENRICHED,
+                outputs.values().iterator().next());
+        topics.ensure(topology.topics(), partitions);
         topics.requireSamePartitions(List.of(OrderTopology.ENRICHED, OrderTopology.UNMATCHED), "order-enricher reads "
                 + "both back into " + OrderTopology.ORDERS_BY_ID_STORE + " by orderId, and with different counts "
                 + "GET /api/orders/{id} would not find the orders of one of them");

@@ -8,6 +8,7 @@ import dev.streamsuite.runtime.topology.InputSerde;
 import dev.streamsuite.runtime.topology.InputSpec;
 import dev.streamsuite.runtime.topology.InputTopic;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.VersionedStores;
 import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class OrderTopology {
     public Topology build(OptionalInt customersPartitions) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
-                Stores.persistentVersionedKeyValueStore(CUSTOMERS_STORE, customerHistoryRetention, CUSTOMERS_SEGMENT_INTERVAL),
+                VersionedStores.persistent(CUSTOMERS_STORE, customerHistoryRetention, CUSTOMERS_SEGMENT_INTERVAL),
                 Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
                 Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());

@@ -44,6 +44,11 @@ public final class TopicInitializer {
 
     /** Creates the missing ones of {@code topics}; once done, a later call for the same topics asks the broker nothing. */
     public void ensure(List<ServiceTopology.TopicSpec> topics) {
+        ensure(topics, Map.of());
+    }
+
+    /** As above, a missing topic named in {@code partitions} created with that count instead of the configured one. */
+    public void ensure(List<ServiceTopology.TopicSpec> topics, Map<String, Integer> partitions) {
         if (!settings.create() || topics.stream().allMatch(t -> ensured.contains(t.name()))) {
             return;
         }
@@ -52,14 +57,14 @@ public final class TopicInitializer {
             Set<String> existing = awaitBroker(admin);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), Optional.of(settings.partitions()), Optional.of(settings.replicationFactor()))
-                            .configs(configs(t)))
+                    .map(t -> new NewTopic(t.name(), Optional.of(partitions.getOrDefault(t.name(), settings.partitions())),
+                            Optional.of(settings.replicationFactor())).configs(configs(t)))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
                     result.getValue().get(settings.brokerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    log.info("Created topic {} ({} partitions, replication {})", result.getKey(), settings.partitions(),
-                            settings.replicationFactor());
+                    log.info("Created topic {} ({} partitions, replication {})", result.getKey(),
+                            partitions.getOrDefault(result.getKey(), settings.partitions()), settings.replicationFactor());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new TopicSetupException("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(),
