@@ -2,7 +2,9 @@ package dev.streamsuite.runtime.topology;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.internals.RocksDbWindowBytesStoreSupplier;
 
 /**
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.state.internals.RocksDbWindowBytesStoreSupplier;
  * retention keeps the data: a shorter one drops the older segments, a longer one keeps them longer.
  *
  * <p>{@code Stores} has no public factory with a segment interval for window stores (versioned stores have one),
- * so this builds Kafka Streams' own supplier, with the same checks as {@code Stores}.
+ * so this builds Kafka Streams' own supplier, with the same checks as {@code Stores}. Its stores keep the time
+ * they judge expiry by across a clean restart ({@link ClockKeepingWindowStore}).
  */
 public final class WindowStores {
 
@@ -38,7 +41,12 @@ public final class WindowStores {
             throw new IllegalArgumentException("store " + name + ": the retention (" + retention
                     + ") must not be shorter than the window (" + windowSize + ")");
         }
-        return new RocksDbWindowBytesStoreSupplier(name, retentionMs, segmentMs, windowMs, false, false);
+        return new RocksDbWindowBytesStoreSupplier(name, retentionMs, segmentMs, windowMs, false, false) {
+            @Override
+            public WindowStore<Bytes, byte[]> get() {
+                return new ClockKeepingWindowStore(super.get());
+            }
+        };
     }
 
     /**
