@@ -645,6 +645,33 @@ class OrderTopologyTest {
     }
 
     /**
+     * The history bound holds across a restart: the versioned store judges it by the newest time written to it,
+     * which Kafka Streams does not keep across a clean restart (measured: a superseded version before the bound was
+     * found again right after a SIGTERM).
+     */
+    @Test
+    void theHistoryBoundHoldsAcrossARestart() throws IOException {
+        driver.close();
+        DriverState state = DriverState.under(stateDir, APP_ID);
+        open(state.keep());
+        customer("c-2", "Bob", "BRONZE", "2026-11-17T10:00:00Z");
+        customer("c-2", "Bob", "GOLD", "2026-11-17T11:30:00Z");
+        customer("c-9", "Cy", "GOLD", "2026-11-24T12:00:00Z"); // bound: 2026-11-17T12:00:00Z
+        order("o-1", "c-2", "2026-11-17T10:30:00Z"); // before the bound, BRONZE superseded by then: nothing
+        assertUnmatched(results().get("o-1"), "UNKNOWN_CUSTOMER");
+
+        driver.close();
+        open(state.keep());
+        order("o-2", "c-2", "2026-11-17T10:30:00Z");
+        order("o-3", "c-2", "2026-11-17T12:30:00Z");
+        advanceStreamTime("2026-11-17T12:40:00Z"); // a driver's task starts without stream time: release o-3
+
+        Map<String, OrderResult> results = results();
+        assertUnmatched(results.get("o-2"), "UNKNOWN_CUSTOMER");
+        assertEnrichedWith(results.get("o-3"), "Bob", "GOLD");
+    }
+
+    /**
      * Two orders of one customer at one millisecond, joined on either side of a restart: the window store's
      * duplicate sequence numbers restarted with the process, so the second took the first one's place.
      */

@@ -43,6 +43,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 retryAfterSeconds);
     }
 
+    /**
+     * Kafka Streams' metadata calls throw this when it stopped running between the query layer's state check and
+     * the call (a SIGTERM, measured in HighAvailabilityIT: a 500 on a forwarded key): the store is not queryable here.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    public ResponseEntity<ProblemDetail> notRunning(IllegalStateException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("KafkaStreams is not running")) {
+            log.info("Kafka Streams stopped during a query: {}", e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka Streams is not running on this instance right now ("
+                    + e.getMessage() + ")", retryAfterSeconds);
+        }
+        return unexpected(e);
+    }
+
     /** Tomcat decodes the query string when a parameter is first read, and throws this for {@code %zz} or bad UTF-8. */
     @ExceptionHandler(InvalidParameterException.class)
     public ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException e) {
