@@ -98,6 +98,20 @@ class OrderTopologyTest {
         driver.close();
     }
 
+    /** Reopens the driver on state that a later {@link #restart} finds again, as a restarted service does. */
+    private DriverState onKeptState() throws IOException {
+        driver.close();
+        DriverState state = DriverState.under(stateDir, APP_ID);
+        open(state.keep());
+        return state;
+    }
+
+    /** A clean restart: stores closed, then opened again on the same state, with nothing restored. */
+    private void restart(DriverState state) throws IOException {
+        driver.close();
+        open(state.keep());
+    }
+
     // ---- input helpers
 
     private static String customerJson(String id, String name, String tier, String updatedAt) {
@@ -623,16 +637,13 @@ class OrderTopologyTest {
      */
     @Test
     void olderCustomerVersionsAreFoundAfterARestart() throws IOException {
-        driver.close();
-        DriverState state = DriverState.under(stateDir, APP_ID);
-        open(state.keep());
+        DriverState state = onKeptState();
         customer("c-1", "Ada", "SILVER", "2026-11-24T09:00:00Z");
         customer("c-1", "Ada", "GOLD", "2026-11-24T09:30:00Z");
         customer("c-2", "Bob", "BRONZE", "2026-11-23T09:00:00Z"); // a version in an earlier segment
         customer("c-2", "Bob", "GOLD", "2026-11-24T09:20:00Z");
 
-        driver.close();
-        open(state.keep());
+        restart(state);
         order("o-1", "c-1", "2026-11-24T09:10:00Z");
         order("o-2", "c-2", "2026-11-24T09:10:00Z");
         order("o-3", "c-1", "2026-11-24T09:45:00Z");
@@ -651,17 +662,14 @@ class OrderTopologyTest {
      */
     @Test
     void theHistoryBoundHoldsAcrossARestart() throws IOException {
-        driver.close();
-        DriverState state = DriverState.under(stateDir, APP_ID);
-        open(state.keep());
+        DriverState state = onKeptState();
         customer("c-2", "Bob", "BRONZE", "2026-11-17T10:00:00Z");
         customer("c-2", "Bob", "GOLD", "2026-11-17T11:30:00Z");
         customer("c-9", "Cy", "GOLD", "2026-11-24T12:00:00Z"); // bound: 2026-11-17T12:00:00Z
         order("o-1", "c-2", "2026-11-17T10:30:00Z"); // before the bound, BRONZE superseded by then: nothing
         assertUnmatched(results().get("o-1"), "UNKNOWN_CUSTOMER");
 
-        driver.close();
-        open(state.keep());
+        restart(state);
         order("o-2", "c-2", "2026-11-17T10:30:00Z");
         order("o-3", "c-2", "2026-11-17T12:30:00Z");
         advanceStreamTime("2026-11-17T12:40:00Z"); // a driver's task starts without stream time: release o-3
@@ -677,16 +685,13 @@ class OrderTopologyTest {
      */
     @Test
     void ordersOfOneCustomerAtTheSameMillisecondStayListedAcrossARestart() throws IOException {
-        driver.close();
-        DriverState state = DriverState.under(stateDir, APP_ID);
-        open(state.keep());
+        DriverState state = onKeptState();
         customer("c-1", "Ada", "GOLD", "2026-11-24T09:00:00Z");
         order("o-1", "c-1", "2026-11-24T10:00:00Z");
         advanceStreamTime("2026-11-24T10:01:00Z");
         assertThat(results()).containsOnlyKeys("o-1");
 
-        driver.close();
-        open(state.keep());
+        restart(state);
         assertThat(customerOrders("c-1")).as("state kept across the restart").extracting(OrderResult::orderId)
                 .containsExactly("o-1");
         order("o-2", "c-1", "2026-11-24T10:00:00Z");
