@@ -8,6 +8,7 @@ import dev.streamsuite.runtime.topology.TopologyEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -36,10 +37,13 @@ class OrderConfiguration {
                 outputs.containsKey(OrderTopology.ENRICHED) ? OrderTopology.UNMATCHED : OrderTopology.ENRICHED,
                 outputs.values().iterator().next());
         topics.ensure(topology.topics(), partitions);
-        topics.requireSamePartitions(List.of(OrderTopology.ENRICHED, OrderTopology.UNMATCHED), "order-enricher reads "
-                + "both back into " + OrderTopology.ORDERS_BY_ID_STORE + " by orderId, and with different counts "
-                + "GET /api/orders/{id} would not find the orders of one of them");
-        OptionalInt customersPartitions = topics.partitions(OrderTopology.CUSTOMERS);
+        Map<String, Integer> counts = new TreeMap<>(topics.partitions(List.of(OrderTopology.CUSTOMERS, OrderTopology.ENRICHED,
+                OrderTopology.UNMATCHED)));
+        Integer customers = counts.remove(OrderTopology.CUSTOMERS);
+        TopicInitializer.requireSamePartitions(counts, "order-enricher reads both back into "
+                + OrderTopology.ORDERS_BY_ID_STORE + " by orderId, and with different counts GET /api/orders/{id} would "
+                + "not find the orders of one of them");
+        OptionalInt customersPartitions = customers == null ? OptionalInt.empty() : OptionalInt.of(customers);
         customersPartitions.ifPresent(n -> log.info("{} has {} partitions: {}-repartition gets as many", OrderTopology.CUSTOMERS,
                 n, OrderTopology.REPARTITION));
         return new ServiceTopology(topology.build(customersPartitions), topology.topics());

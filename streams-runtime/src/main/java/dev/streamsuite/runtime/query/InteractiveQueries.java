@@ -137,19 +137,14 @@ public final class InteractiveQueries {
     public ResponseEntity<?> byKey(String store, String key, HttpServletRequest request, Supplier<Optional<?>> local,
                                    String notFound) {
         QueryScope forwarded = forwardedScope(request);
+        if (forwarded != null) {
+            // the calling instance routed the key (the token says it was one): no metadata lookup a second time
+            return answerKeyLocally(store, forwarded.partitions().get(0), forwarded.stale(), local, notFound);
+        }
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             throw unavailable("no instance holds key '" + key + "' right now (rebalancing)");
-        }
-        if (forwarded != null) {
-            // the header is only ever set by an instance; one that names another partition than the key's would
-            // read the wrong partition's store and answer "not found" for a key that exists
-            if (forwarded.list() || forwarded.partitions().size() != 1 || forwarded.partitions().get(0) != owner.partition()) {
-                throw ApiException.badRequest(QueryScope.HEADER + " '" + forwarded.header() + "' does not name the partition "
-                        + "of key '" + key + "' (" + owner.partition() + "); it is set by instances for each other only");
-            }
-            return answerKeyLocally(store, owner.partition(), forwarded.stale(), local, notFound);
         }
         List<HostInfo> copies = new ArrayList<>();
         if (owner.activeHost() != null && owner.activeHost().port() >= 0) {

@@ -17,11 +17,7 @@ import java.util.zip.CRC32C;
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
-    public static <T> Page<T> of(List<T> all, Comparator<T> order, Function<T, String> sortKey, String after, int limit) {
-        return of(all, order, sortKey, after, limit, "");
-    }
-
-    /** As above, with cursors bound to {@code scope} (e.g. the window asked for): another scope's cursor is a 400. */
+    /** Cursors are bound to {@code scope} (e.g. the window asked for): another scope's cursor is a 400. */
     public static <T> Page<T> of(List<T> all, Comparator<T> order, Function<T, String> sortKey, String after, int limit,
                                  String scope) {
         List<T> remaining = all.stream()
@@ -33,10 +29,6 @@ public record Page<T>(List<T> items, String nextCursor) {
         return new Page<>(List.copyOf(page), next);
     }
 
-    public static String encodeCursor(String sortKey) {
-        return encodeCursor(sortKey, "");
-    }
-
     /**
      * Unpadded base64url of the sort key's UTF-8 and a CRC-32C of it and the scope, so a truncated or mistyped
      * cursor, or one of another scope, is caught.
@@ -45,10 +37,6 @@ public record Page<T>(List<T> items, String nextCursor) {
         byte[] key = sortKey.getBytes(StandardCharsets.UTF_8);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ByteBuffer.allocate(key.length + Integer.BYTES).put(key).putInt(checksum(key, scope)).array());
-    }
-
-    public static String decodeCursor(String cursor) {
-        return decodeCursor(cursor, "");
     }
 
     /**

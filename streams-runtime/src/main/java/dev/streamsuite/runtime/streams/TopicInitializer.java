@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,12 +125,6 @@ public final class TopicInitializer {
         }
     }
 
-    /** The partition count of an existing topic; empty when it does not exist. */
-    public OptionalInt partitions(String topic) {
-        Integer count = partitions(List.of(topic)).get(topic);
-        return count == null ? OptionalInt.empty() : OptionalInt.of(count);
-    }
-
     /** The partition counts of those of {@code topics} that exist. */
     public Map<String, Integer> partitions(List<String> topics) {
         Admin admin = Admin.create(adminConfig);
@@ -154,11 +147,10 @@ public final class TopicInitializer {
     }
 
     /**
-     * Fails start-up unless the existing ones of {@code topics} have one partition count: a sub-topology that reads
+     * Fails start-up unless the topics of {@code counts} (name to partitions) have one count: a sub-topology that reads
      * them into one store has as many tasks as the largest, and a key is looked for on its partition in that one.
      */
-    public void requireSamePartitions(List<String> topics, String why) {
-        Map<String, Integer> counts = partitions(topics);
+    public static void requireSamePartitions(Map<String, Integer> counts, String why) {
         if (new HashSet<>(counts.values()).size() > 1) {
             throw new TopicSetupException("topics " + counts + " must have the same number of partitions: " + why,
                     "Give them the same partition count (add partitions to the smaller ones with ./kafka-cli.sh topics "

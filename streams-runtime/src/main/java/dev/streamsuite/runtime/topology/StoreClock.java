@@ -37,7 +37,7 @@ final class StoreClock {
         }
         try {
             long kept = Long.parseLong(Files.readString(file.toPath(), StandardCharsets.UTF_8).trim());
-            Field field = field(rocks);
+            Field field = KafkaInternals.field(rocks, FIELD);
             if (kept > field.getLong(rocks)) {
                 field.setLong(rocks, kept);
             }
@@ -50,7 +50,7 @@ final class StoreClock {
     /** Writes the store's time, after the store is closed. */
     void keep(Object rocks) {
         try {
-            long observed = field(rocks).getLong(rocks);
+            long observed = KafkaInternals.field(rocks, FIELD).getLong(rocks);
             if (observed < 0) {
                 return;
             }
@@ -60,18 +60,5 @@ final class StoreClock {
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             log.warn("Cannot keep the observed stream time of {} ({})", store, e.toString());
         }
-    }
-
-    private static Field field(Object rocks) throws NoSuchFieldException {
-        for (Class<?> type = rocks.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(FIELD);
-                field.setAccessible(true);
-                return field;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(rocks.getClass().getName() + "." + FIELD);
     }
 }

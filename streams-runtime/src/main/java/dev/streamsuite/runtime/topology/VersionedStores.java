@@ -1,6 +1,5 @@
 package dev.streamsuite.runtime.topology;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -92,8 +91,8 @@ public final class VersionedStores {
             clock = new StoreClock(context.stateDir(), name());
             clock.restore(rocks);
             try {
-                LogicalKeyValueSegments segments = (LogicalKeyValueSegments) field(rocks, "segmentStores");
-                RocksDBStore physical = (RocksDBStore) field(segments, "physicalStore");
+                LogicalKeyValueSegments segments = (LogicalKeyValueSegments) KafkaInternals.get(rocks, "segmentStores");
+                RocksDBStore physical = (RocksDBStore) KafkaInternals.get(segments, "physicalStore");
                 // the shared database's own range() refuses callers that do not pass the set of open iterators
                 Method range = RocksDBStore.class.getDeclaredMethod("range", Bytes.class, Bytes.class, Set.class);
                 range.setAccessible(true);
@@ -132,22 +131,9 @@ public final class VersionedStores {
     @SuppressWarnings("unchecked")
     private static VersionedKeyValueStore<Bytes, byte[]> inner(VersionedKeyValueToBytesStoreAdapter adapter) {
         try {
-            return (VersionedKeyValueStore<Bytes, byte[]>) field(adapter, "inner");
+            return (VersionedKeyValueStore<Bytes, byte[]>) KafkaInternals.get(adapter, "inner");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Kafka Streams' versioned store adapter has changed", e);
         }
-    }
-
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
-        for (Class<?> type = owner.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(owner);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
     }
 }

@@ -18,9 +18,9 @@ class PageTest {
         String after = null;
         int pages = 0;
         do {
-            Page<String> page = Page.of(all, Comparator.naturalOrder(), Function.identity(), after, 2);
+            Page<String> page = Page.of(all, Comparator.naturalOrder(), Function.identity(), after, 2, "");
             seen.addAll(page.items());
-            after = Page.decodeCursor(page.nextCursor());
+            after = Page.decodeCursor(page.nextCursor(), "");
             pages++;
         } while (after != null);
         assertThat(seen).containsExactly("u-1", "u-10", "u-2", "u-3", "ü-2");
@@ -29,7 +29,7 @@ class PageTest {
 
     @Test
     void lastFullPageHasNoCursor() {
-        Page<String> page = Page.of(List.of("a", "b"), Comparator.naturalOrder(), Function.identity(), null, 2);
+        Page<String> page = Page.of(List.of("a", "b"), Comparator.naturalOrder(), Function.identity(), null, 2, "");
         assertThat(page.items()).containsExactly("a", "b");
         assertThat(page.nextCursor()).isNull();
     }
@@ -38,10 +38,10 @@ class PageTest {
     void malformedCursorIsABadRequest() {
         // not base64url; too short for the checksum; a sort key without it ("cGctMQ" is "pg-1"); a cursor cut short,
         // one with a character changed, one padded: none of them encodeCursor's output
-        String valid = Page.encodeCursor("user-42");
+        String valid = Page.encodeCursor("user-42", "");
         for (String cursor : List.of("***", "garbage", "YWJj", "cGctMQ", valid.substring(0, valid.length() - 1),
                 valid.substring(0, 3) + (valid.charAt(3) == 'A' ? 'B' : 'A') + valid.substring(4), valid + "=")) {
-            assertThatThrownBy(() -> Page.decodeCursor(cursor)).as(cursor).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> Page.decodeCursor(cursor, "")).as(cursor).isInstanceOf(ApiException.class)
                     .hasMessageContaining("cursor");
         }
     }
@@ -49,7 +49,7 @@ class PageTest {
     @Test
     void cursorRoundTripsAnyKey() {
         for (String key : List.of("u-1", "", "ü-😀", "a b/c?d")) {
-            assertThat(Page.decodeCursor(Page.encodeCursor(key))).as(key).isEqualTo(key);
+            assertThat(Page.decodeCursor(Page.encodeCursor(key, ""), "")).as(key).isEqualTo(key);
         }
     }
 
@@ -60,6 +60,6 @@ class PageTest {
         assertThat(Page.decodeCursor(page.nextCursor(), "w-1")).isEqualTo("a");
         assertThatThrownBy(() -> Page.decodeCursor(page.nextCursor(), "w-2")).isInstanceOf(ApiException.class)
                 .hasMessageContaining("for this query");
-        assertThatThrownBy(() -> Page.decodeCursor(page.nextCursor())).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Page.decodeCursor(page.nextCursor(), "")).isInstanceOf(ApiException.class);
     }
 }
