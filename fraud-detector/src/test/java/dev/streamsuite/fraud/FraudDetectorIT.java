@@ -4,6 +4,7 @@ import static dev.streamsuite.testsupport.ChildJvm.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
+import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
@@ -64,12 +65,7 @@ class FraudDetectorIT {
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.stop();
-        }
-        if (service != null) {
-            service.stop();
-        }
+        ChildJvm.stopAll(second, service);
     }
 
     @Test

@@ -71,12 +71,7 @@ class OrderEnricherIT {
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.stop();
-        }
-        if (service != null) {
-            service.stop();
-        }
+        ChildJvm.stopAll(second, service);
     }
 
     // ---- phase 1: joins, deletions, a customer after its order, bad input, HTTP

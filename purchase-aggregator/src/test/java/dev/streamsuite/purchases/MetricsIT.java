@@ -60,12 +60,7 @@ class MetricsIT {
 
     @AfterAll
     static void stop() {
-        if (service != null) {
-            service.stop();
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+        ChildJvm.stopAll(service, broker);
     }
 
     /** A single-node KRaft broker in a child JVM, as the shared {@code KafkaBroker} extension starts one. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.PurchaseSummary;
+import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
@@ -75,12 +76,7 @@ class PurchaseAggregatorIT {
 
     @AfterAll
     static void stopServices() {
-        if (second != null) {
-            second.stop();
-        }
-        if (first != null) {
-            first.stop();
-        }
+        ChildJvm.stopAll(second, first);
     }
 
     private static Instant at(long minutes, long millis) {

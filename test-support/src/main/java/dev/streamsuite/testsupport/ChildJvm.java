@@ -79,6 +79,15 @@ public class ChildJvm implements AutoCloseable {
         stop();
     }
 
+    /** Stops each in turn, skipping those a failed set-up never created. */
+    public static void stopAll(ChildJvm... jvms) {
+        for (ChildJvm jvm : jvms) {
+            if (jvm != null) {
+                jvm.stop();
+            }
+        }
+    }
+
     /** The command line: the java executable, then the JVM arguments and main. */
     protected List<String> command() {
         return command;
