@@ -93,10 +93,14 @@ class ComposeTest {
         assertThat(script).contains("/opt/kafka/bin/kafka-topics.sh").contains("--create").contains("--if-not-exists")
                 .contains("--partitions \"$$PARTITIONS\"").contains("--replication-factor \"$$REPLICATION_FACTOR\"")
                 .contains("--config cleanup.policy=compact").contains("$$INPUT_TOPICS").contains("$$COMPACTED_TOPICS")
-                .contains("$$OUTPUT_TOPICS").contains("--config max.message.bytes=\"$$OUTPUT_MAX_MESSAGE_BYTES\"");
+                .contains("$$OUTPUT_TOPICS").contains("--config max.message.bytes=\"$$OUTPUT_MAX_MESSAGE_BYTES\" $$rolls")
+                .contains("rolls=\"--config segment.ms=$$SEGMENT_MS --config segment.bytes=$$SEGMENT_BYTES\"")
+                .contains("create \"$$topic\" $$rolls;");
 
         Map<String, String> env = environment(init.get("environment"));
         assertThat(env.get("OUTPUT_MAX_MESSAGE_BYTES")).as("ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES").isEqualTo("4194304");
+        assertThat(env.get("SEGMENT_MS")).as("EventTimeTopics.CONFIGS").isEqualTo(Long.toString(Long.MAX_VALUE));
+        assertThat(env.get("SEGMENT_BYTES")).as("EventTimeTopics.CONFIGS").isEqualTo(Integer.toString(64 * 1024 * 1024));
         Map<String, Boolean> created = new TreeMap<>();
         Arrays.stream(env.get("INPUT_TOPICS").trim().split("\\s+")).forEach(t -> assertThat(created.put(t, false)).as(t).isNull());
         Arrays.stream(env.get("COMPACTED_TOPICS").trim().split("\\s+")).forEach(t -> assertThat(created.put(t, true)).as(t).isNull());

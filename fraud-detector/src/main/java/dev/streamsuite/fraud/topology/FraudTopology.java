@@ -90,10 +90,10 @@ public final class FraudTopology {
                 Serdes.String(), UserState.SERDE).withCachingEnabled());
         // retention also sets the changelog's time-based deletion, so expired ids leave the changelog too.
         // Not cached: de-duplication must see exactly the window store's own expiry.
-        builder.addStateStore(Stores.windowStoreBuilder(
+        builder.addStateStore(WindowStores.builder(
                 WindowStores.persistent(TRANSACTION_IDS_STORE, dedupRetention, POINT, SEGMENT_INTERVAL),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.windowStoreBuilder(
+        builder.addStateStore(WindowStores.builder(
                 WindowStores.persistent(ALERTS_STORE, alertRetention, POINT, SEGMENT_INTERVAL),
                 Serdes.String(), AlertsAt.SERDE));
 

@@ -116,10 +116,10 @@ public final class OrderTopology {
                 Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),
                 Serdes.Bytes(), Codecs.BUFFERED_ORDER).withCachingDisabled());
-        builder.addStateStore(Stores.windowStoreBuilder(
+        builder.addStateStore(WindowStores.builder(
                 WindowStores.persistent(CUSTOMER_ORDERS_STORE, retention, ORDER_WINDOW, ORDERS_SEGMENT_INTERVAL),
                 Serdes.String(), OrdersAt.SERDE));
-        builder.addStateStore(Stores.windowStoreBuilder(
+        builder.addStateStore(WindowStores.builder(
                 WindowStores.persistent(ORDERS_BY_ID_STORE, retention, ORDER_WINDOW, ORDERS_SEGMENT_INTERVAL),
                 Serdes.String(), Serdes.ByteArray()));
 

@@ -104,7 +104,7 @@ public final class PurchaseTopology {
         // The record cache absorbs repeated puts to a busy window until the commit: fewer RocksDB writes and
         // changelog sends. Reads (the aggregator's fetches, fetchAll for finals, interactive queries) go through
         // it and see the newest value; updates are still forwarded per purchase, so no output waits on it.
-        builder.addStateStore(Stores.windowStoreBuilder(
+        builder.addStateStore(WindowStores.builder(
                 WindowStores.persistent(SUMMARY_STORE, Duration.ofMillis(storeRetentionMs()), windowSize, SUMMARY_SEGMENT_INTERVAL),
                 Serdes.String(), WindowTotals.serde()).withCachingEnabled());
         // Cached too: the aggregator's stream time is put here on nearly every record.

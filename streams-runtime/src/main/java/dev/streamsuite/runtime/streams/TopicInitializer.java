@@ -1,7 +1,9 @@
 package dev.streamsuite.runtime.streams;
 
 import dev.streamsuite.runtime.config.SuiteProperties;
+import dev.streamsuite.runtime.topology.EventTimeTopics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +88,15 @@ public final class TopicInitializer {
         }
     }
 
-    private static Map<String, String> configs(ServiceTopology.TopicSpec topic) {
-        if (topic.input()) {
-            return topic.compacted() ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
+    static Map<String, String> configs(ServiceTopology.TopicSpec topic) {
+        if (topic.compacted()) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
+        Map<String, String> configs = new HashMap<>(EventTimeTopics.CONFIGS);
+        if (!topic.input()) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
+        }
+        return configs;
     }
 
     /** Creates the one-partition topic of the instances' query token when missing; its first record is kept for good. */
@@ -191,6 +197,14 @@ public final class TopicInitializer {
                 log.warn("Topic {} exists with max.message.bytes={}: a record the service writes there beyond that size "
                         + "fails every write of its task (the service would create it with {})", topic.name(), maxBytes,
                         ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES);
+            }
+            String segmentMs = value(config, TopicConfig.SEGMENT_MS_CONFIG);
+            if (!topic.input() && !topic.compacted() && EventTimeTopics.rollsByTime(segmentMs)) {
+                log.warn("Topic {} exists with segment.ms={}: records stamped with an event time further back than that "
+                        + "can be rolled into a segment of their own, which retention deletes at once (the service would "
+                        + "create it with segment.ms={} and segment.bytes={})", topic.name(), segmentMs,
+                        EventTimeTopics.CONFIGS.get(TopicConfig.SEGMENT_MS_CONFIG),
+                        EventTimeTopics.CONFIGS.get(TopicConfig.SEGMENT_BYTES_CONFIG));
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,17 @@ class WindowStoresTest {
             assertThat(s.windowSize()).isEqualTo(Duration.ofMinutes(5).toMillis());
             assertThat(s.retainDuplicates()).isFalse();
         }
+    }
+
+    @Test
+    void changelogsDoNotRollSegmentsByTime() {
+        var builder = WindowStores.builder(WindowStores.persistent("s", Duration.ofDays(7), Duration.ofMinutes(5),
+                Duration.ofHours(84)), Serdes.String(), Serdes.Long());
+        assertThat(builder.loggingEnabled()).isTrue();
+        assertThat(builder.logConfig()).containsEntry("segment.ms", Long.toString(Long.MAX_VALUE))
+                .containsEntry("segment.bytes", Integer.toString(64 * 1024 * 1024));
+        assertThat(EventTimeTopics.rollsByTime("604800000")).isTrue();
+        assertThat(EventTimeTopics.rollsByTime(Long.toString(Long.MAX_VALUE))).isFalse();
     }
 
     @Test
