@@ -44,10 +44,25 @@ public record OrdersAt(List<Listed> orders) {
         return orders.stream().anyMatch(o -> o.orderId().equals(orderId));
     }
 
+    /**
+     * This entry with the order's JSON in place of an earlier one of the same id (or added last), or without the
+     * order when {@code json} is null; null when no order is left.
+     */
     OrdersAt with(String orderId, byte[] json) {
-        List<Listed> next = new ArrayList<>(orders);
-        next.add(new Listed(orderId, json));
-        return new OrdersAt(next);
+        List<Listed> next = new ArrayList<>(orders.size() + 1);
+        boolean replaced = false;
+        for (Listed o : orders) {
+            if (!o.orderId().equals(orderId)) {
+                next.add(o);
+            } else if (json != null && !replaced) {
+                next.add(new Listed(orderId, json));
+                replaced = true;
+            }
+        }
+        if (json != null && !replaced) {
+            next.add(new Listed(orderId, json));
+        }
+        return next.isEmpty() ? null : new OrdersAt(next);
     }
 
     /**
@@ -55,7 +70,7 @@ public record OrdersAt(List<Listed> orders) {
      * last added first (the order the store's duplicates were read in before). An order sent again with the
      * same id and time is listed once; it can be in two entries only when sent again across the upgrade
      * (the join sees only the entry written since), and then the earlier-format entry, read first, is
-     * kept, as the join keeps the first.
+     * listed.
      */
     public static List<Listed> newest(WindowStoreIterator<OrdersAt> newestFirst, int limit) {
         List<Listed> result = new ArrayList<>();

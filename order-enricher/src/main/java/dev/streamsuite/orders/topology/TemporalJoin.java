@@ -112,21 +112,23 @@ final class TemporalJoin implements Processor<String, JoinInput, String, Joined>
             result = OrderResult.enriched(order, version.value().customer());
         }
         byte[] json = Json.write(result);
-        if (result.isEnriched()) {
-            rememberForCustomer(order.customerId(), order.orderId(), json, orderTime);
-        }
+        listForCustomer(order.customerId(), order.orderId(), result.isEnriched() ? json : null, orderTime);
         context.forward(new Record<>(order.orderId(), new Joined(result.isEnriched(), json), orderTime, new RecordHeaders()));
     }
 
     /**
-     * Adds the order to its customer's list at its time; an order sent again with the same id and time is
-     * not added twice.
+     * Keeps the customer's list of enriched orders in step with the order's latest result: an order sent again
+     * with the same id and time is joined again, and its entry then shows the new result, as
+     * {@code GET /api/orders/{id}} does; {@code json} null (unmatched this time) takes it off the list.
      */
-    private void rememberForCustomer(String customerId, String orderId, byte[] json, long orderTime) {
+    private void listForCustomer(String customerId, String orderId, byte[] json, long orderTime) {
         OrdersAt listed = customerOrders.fetch(customerId, orderTime);
         if (listed == null) {
-            customerOrders.put(customerId, OrdersAt.of(orderId, json), orderTime);
-        } else if (!listed.contains(orderId)) {
+            if (json != null) {
+                customerOrders.put(customerId, OrdersAt.of(orderId, json), orderTime);
+            }
+        } else if (json != null || listed.contains(orderId)) {
+            // a null value deletes the entry (its last order left it)
             customerOrders.put(customerId, listed.with(orderId, json), orderTime);
         }
     }
