@@ -95,7 +95,7 @@ class ComposeTest {
                 .contains("--config cleanup.policy=compact").contains("$$INPUT_TOPICS").contains("$$COMPACTED_TOPICS")
                 .contains("$$OUTPUT_TOPICS").contains("--config max.message.bytes=\"$$OUTPUT_MAX_MESSAGE_BYTES\" $$rolls")
                 .contains("rolls=\"--config segment.ms=$$SEGMENT_MS --config segment.bytes=$$SEGMENT_BYTES\"")
-                .contains("create \"$$topic\" $$rolls;");
+                .contains("create \"$$topic\" --config message.timestamp.type=LogAppendTime;");
 
         Map<String, String> env = environment(init.get("environment"));
         assertThat(env.get("OUTPUT_MAX_MESSAGE_BYTES")).as("ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES").isEqualTo("4194304");

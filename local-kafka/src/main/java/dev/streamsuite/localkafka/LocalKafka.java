@@ -17,10 +17,7 @@ import java.util.UUID;
 /**
  * Formats a KRaft log directory (once) and runs {@code kafka.Kafka} in this JVM.
  *
- * <pre>java -cp ... dev.streamsuite.localkafka.LocalKafka --port 9092 --dir data/kafka [--partitions 6] [--retention-check-ms N]</pre>
- *
- * <p>{@code --retention-check-ms} sets how often the broker deletes segments past their retention (Kafka's default
- * is every 5 minutes); tests set it low so that a deletion happens within the test.
+ * <pre>java -cp ... dev.streamsuite.localkafka.LocalKafka --port 9092 --dir data/kafka [--partitions 6]</pre>
  */
 public final class LocalKafka {
 
@@ -38,11 +35,7 @@ public final class LocalKafka {
         Files.createDirectories(logs);
         Path config = dir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            Properties properties = serverProperties(port, controllerPort, logs, partitions);
-            if (options.containsKey("retention-check-ms")) {
-                properties.setProperty("log.retention.check.interval.ms", options.get("retention-check-ms"));
-            }
-            properties.store(out, "written by LocalKafka");
+            serverProperties(port, controllerPort, logs, partitions).store(out, "written by LocalKafka");
         }
         if (!Files.exists(logs.resolve("meta.properties"))) {
             format(config);
@@ -86,7 +79,7 @@ public final class LocalKafka {
         Map<String, String> options = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: LocalKafka --port N --dir PATH [--controller-port N] [--partitions N] [--retention-check-ms N]");
+                throw new IllegalArgumentException("usage: LocalKafka --port N --dir PATH [--controller-port N] [--partitions N]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit 5 extension: one real single-node KRaft broker (the Kafka jars, in a child JVM on free ports)
- * for all test classes of a test run, stopped when the run ends. It deletes segments past their retention every
- * second (not every 5 minutes), so that a test sees what retention would do to its records.
+ * for all test classes of a test run, stopped when the run ends.
  *
  * <pre>{@literal @}ExtendWith(KafkaBroker.class) ... KafkaBroker.bootstrapServers()</pre>
  */
@@ -55,7 +54,7 @@ public final class KafkaBroker implements BeforeAllCallback {
             Path dir = Files.createTempDirectory("local-kafka-");
             ChildJvm jvm = new ChildJvm("kafka", List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(),
                     LocalKafka.class.getName(), "--port", Integer.toString(port), "--controller-port",
-                    Integer.toString(controllerPort), "--dir", dir.toString(), "--retention-check-ms", "1000"),
+                    Integer.toString(controllerPort), "--dir", dir.toString()),
                     Path.of("target", "it-logs", "kafka-" + port + ".log"));
             jvm.start();
             String bootstrap = "127.0.0.1:" + port;

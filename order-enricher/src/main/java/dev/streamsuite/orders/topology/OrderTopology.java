@@ -111,7 +111,7 @@ public final class OrderTopology {
      */
     public Topology build(OptionalInt customersPartitions) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
+        builder.addStateStore(VersionedStores.builder(
                 VersionedStores.persistent(CUSTOMERS_STORE, customerHistoryRetention, CUSTOMERS_SEGMENT_INTERVAL),
                 Serdes.String(), Codecs.CUSTOMER_VERSION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE),

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Settings for the topics that hold records stamped with their event time and are deleted by time: the topics a
- * service creates (but compacted ones) and its window stores' changelogs.
+ * Settings for the topics that hold records stamped with their event time and are deleted or compacted by time:
+ * the outputs a service creates, its window stores' changelogs and the customer history's changelog.
  *
  * <p>A broker rolls a segment once a record's timestamp is {@code segment.ms} (7 days by default) past that of the
  * segment's first record, and deletes a closed segment once its newest timestamp is {@code retention.ms} behind the
@@ -13,11 +13,15 @@ import org.apache.kafka.common.config.TopicConfig;
  * soon as a newer record follows them (an exactly-once commit marker, stamped with the wall clock, does), and
  * retention deletes that segment at its next check. Measured before this: the first alert of each partition of a
  * fresh {@code fraud-alerts}, for transactions 8 days old, was gone within 5 minutes; the de-duplication
- * changelog lost ids the same way, and a restore after a SIGKILL took a duplicate for a new transaction.
+ * changelog lost ids the same way, and a restore after a SIGKILL took a duplicate for a new transaction. The
+ * versioned store's changelog is compacted once its records are older than the history retention: such a segment
+ * of old versions was compacted at once, and a restore found only each customer's last version written.
  *
  * <p>Without time-based rolls every closed segment also holds commit markers written at the wall clock, so its
- * records are kept for the retention from when they were written. Segments roll by size instead, at 64 MiB, so
- * that retention still frees space in steps.
+ * records are kept (and left uncompacted) for the retention from when they were written. Segments roll by size instead, at 64 MiB, so
+ * that retention still frees space in steps. What is left: a segment holding nothing but old records (the first
+ * transaction on a new partition or segment, before its commit marker) can still meet a retention check; see the
+ * README, "Records of long ago".
  */
 public final class EventTimeTopics {
 

@@ -5,11 +5,13 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.VersionedBytesStoreSupplier;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
@@ -38,6 +40,16 @@ public final class VersionedStores {
     private static final Logger log = LoggerFactory.getLogger(VersionedStores.class);
 
     private VersionedStores() {
+    }
+
+    /**
+     * The builder of a store from {@link #persistent}, its changelog created with {@link EventTimeTopics#CONFIGS}: the
+     * changelog is compacted once its records are older than the history retention, and a segment of versions alone,
+     * rolled by time because they are old, would be compacted at once, keeping only each customer's last version.
+     */
+    public static <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> builder(VersionedBytesStoreSupplier supplier,
+                                                                         Serde<K> keySerde, Serde<V> valueSerde) {
+        return Stores.versionedKeyValueStoreBuilder(supplier, keySerde, valueSerde).withLoggingEnabled(EventTimeTopics.CONFIGS);
     }
 
     public static VersionedBytesStoreSupplier persistent(String name, Duration historyRetention, Duration segmentInterval) {

@@ -18,9 +18,8 @@ class TopicInitializerTest {
     }
 
     @Test
-    void inputsDoNotRollByTimeEither() {
-        assertThat(TopicInitializer.configs(TopicSpec.input("orders")))
-                .isEqualTo(Map.of("segment.ms", NO_TIME_ROLLS, "segment.bytes", "67108864"));
+    void inputsAreKeptByTheTimeTheyWereWritten() {
+        assertThat(TopicInitializer.configs(TopicSpec.input("orders"))).isEqualTo(Map.of("message.timestamp.type", "LogAppendTime"));
     }
 
     @Test
