@@ -34,6 +34,10 @@ class WindowStoresTest {
         assertThat(builder.loggingEnabled()).isTrue();
         assertThat(builder.logConfig()).containsEntry("segment.ms", Long.toString(Long.MAX_VALUE))
                 .containsEntry("segment.bytes", Integer.toString(64 * 1024 * 1024));
+        var history = VersionedStores.builder(VersionedStores.persistent("h", Duration.ofDays(7), Duration.ofHours(1)),
+                Serdes.String(), Serdes.Long());
+        assertThat(history.loggingEnabled()).isTrue();
+        assertThat(history.logConfig()).isEqualTo(EventTimeTopics.CONFIGS);
         assertThat(EventTimeTopics.rollsByTime("604800000")).isTrue();
         assertThat(EventTimeTopics.rollsByTime(Long.toString(Long.MAX_VALUE))).isFalse();
     }
