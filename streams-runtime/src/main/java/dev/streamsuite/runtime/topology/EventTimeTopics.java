@@ -5,7 +5,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Settings for the topics that hold records stamped with their event time and are deleted or compacted by time:
- * the outputs a service creates, its window stores' changelogs and the customer history's changelog.
+ * the outputs a service creates and the customer history's changelog ({@link #CONFIGS}), and the window stores'
+ * changelogs ({@link #WINDOW_CHANGELOG_CONFIGS}).
  *
  * <p>A broker rolls a segment once a record's timestamp is {@code segment.ms} (7 days by default) past that of the
  * segment's first record, and deletes a closed segment once its newest timestamp is {@code retention.ms} behind the
@@ -28,6 +29,15 @@ public final class EventTimeTopics {
     public static final Map<String, String> CONFIGS = Map.of(
             TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Long.MAX_VALUE),
             TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
+
+    /**
+     * For the window stores' changelogs, which can do better: their restore takes each record's time from its key
+     * (Kafka Streams' {@code AbstractRocksDBSegmentedBytesStore}, 4.2 and 4.4), so the broker may stamp the records
+     * with the time it appends them, and retention counts from then with no race at all. Not for the versioned
+     * store, whose restore takes a version's time from the record's timestamp, nor for outputs, whose users read it.
+     */
+    public static final Map<String, String> WINDOW_CHANGELOG_CONFIGS = Map.of(
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     private EventTimeTopics() {
     }

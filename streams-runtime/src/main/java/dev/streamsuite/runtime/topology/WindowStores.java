@@ -22,18 +22,18 @@ import org.apache.kafka.streams.state.internals.RocksDbWindowBytesStoreSupplier;
  *
  * <p>{@code Stores} has no public factory with a segment interval for window stores (versioned stores have one),
  * so this builds Kafka Streams' own supplier, with the same checks as {@code Stores}. Its stores keep the time
- * they judge expiry by across a clean restart ({@link ClockKeepingWindowStore}), and their changelogs do not roll
- * segments by time ({@link EventTimeTopics}).
+ * they judge expiry by across a clean restart ({@link ClockKeepingWindowStore}), and their changelogs keep records
+ * by the time the broker appended them ({@link EventTimeTopics}).
  */
 public final class WindowStores {
 
     private WindowStores() {
     }
 
-    /** The builder of a store from {@link #persistent}, its changelog created with {@link EventTimeTopics#CONFIGS}. */
+    /** The builder of a store from {@link #persistent}, its changelog created with {@link EventTimeTopics#WINDOW_CHANGELOG_CONFIGS}. */
     public static <K, V> StoreBuilder<WindowStore<K, V>> builder(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
                                                                Serde<V> valueSerde) {
-        return Stores.windowStoreBuilder(supplier, keySerde, valueSerde).withLoggingEnabled(EventTimeTopics.CONFIGS);
+        return Stores.windowStoreBuilder(supplier, keySerde, valueSerde).withLoggingEnabled(EventTimeTopics.WINDOW_CHANGELOG_CONFIGS);
     }
 
     /** A RocksDB window store (no duplicates, not timestamped), as {@code Stores.persistentWindowStore} builds it. */

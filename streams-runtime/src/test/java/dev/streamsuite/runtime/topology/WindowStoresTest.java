@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,11 @@ class WindowStoresTest {
     }
 
     @Test
-    void changelogsDoNotRollSegmentsByTime() {
+    void changelogsKeepRecordsByTheTimeTheyWereWritten() {
         var builder = WindowStores.builder(WindowStores.persistent("s", Duration.ofDays(7), Duration.ofMinutes(5),
                 Duration.ofHours(84)), Serdes.String(), Serdes.Long());
         assertThat(builder.loggingEnabled()).isTrue();
-        assertThat(builder.logConfig()).containsEntry("segment.ms", Long.toString(Long.MAX_VALUE))
-                .containsEntry("segment.bytes", Integer.toString(64 * 1024 * 1024));
+        assertThat(builder.logConfig()).isEqualTo(Map.of("message.timestamp.type", "LogAppendTime"));
         var history = VersionedStores.builder(VersionedStores.persistent("h", Duration.ofDays(7), Duration.ofHours(1)),
                 Serdes.String(), Serdes.Long());
         assertThat(history.loggingEnabled()).isTrue();
