@@ -93,10 +93,9 @@ public final class TopicInitializer {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         if (topic.input()) {
-            // the services read event time from the value (a record time matters only for customers' tombstones), so
-            // input retention can count from when a record was written: a producer that stamps old event times on
-            // its records would otherwise have them deleted at the next retention check, read or not
-            return Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            // a producer that stamps old event times on its records would otherwise have them deleted at the next
+            // retention check, read or not
+            return EventTimeTopics.APPEND_TIME_CONFIGS;
         }
         Map<String, String> configs = new HashMap<>(EventTimeTopics.CONFIGS);
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));

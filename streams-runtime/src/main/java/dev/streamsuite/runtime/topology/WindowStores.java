@@ -30,10 +30,10 @@ public final class WindowStores {
     private WindowStores() {
     }
 
-    /** The builder of a store from {@link #persistent}, its changelog created with {@link EventTimeTopics#WINDOW_CHANGELOG_CONFIGS}. */
+    /** The builder of a store from {@link #persistent}, its changelog created with {@link EventTimeTopics#APPEND_TIME_CONFIGS}. */
     public static <K, V> StoreBuilder<WindowStore<K, V>> builder(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
                                                                Serde<V> valueSerde) {
-        return Stores.windowStoreBuilder(supplier, keySerde, valueSerde).withLoggingEnabled(EventTimeTopics.WINDOW_CHANGELOG_CONFIGS);
+        return Stores.windowStoreBuilder(supplier, keySerde, valueSerde).withLoggingEnabled(EventTimeTopics.APPEND_TIME_CONFIGS);
     }
 
     /** A RocksDB window store (no duplicates, not timestamped), as {@code Stores.persistentWindowStore} builds it. */
