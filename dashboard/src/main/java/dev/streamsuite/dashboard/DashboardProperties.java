@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -30,8 +31,8 @@ import org.springframework.validation.annotation.Validated;
 public record DashboardProperties(@NotBlank @DefaultValue("localhost:9092") String bootstrapServers,
                                   @Valid @NotNull @DefaultValue Services services,
                                   @Min(0) @DefaultValue("1000") int replayPerPartition,
-                                  @NotNull @DefaultValue("PT2S") Duration pollInterval,
-                                  @NotNull @DefaultValue("PT1S") Duration pushInterval,
+                                  @NotNull @DurationMin(millis = 1) @DefaultValue("PT2S") Duration pollInterval,
+                                  @NotNull @DurationMin(millis = 1) @DefaultValue("PT1S") Duration pushInterval,
                                   @Min(1) @Max(1000) @DefaultValue("12") int windowsShown,
                                   @Min(1) @Max(1000) @DefaultValue("50") int alertsShown,
                                   @Min(2) @Max(10000) @DefaultValue("90") int historyPoints) {

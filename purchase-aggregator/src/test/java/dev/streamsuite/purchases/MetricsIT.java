@@ -2,17 +2,11 @@ package dev.streamsuite.purchases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.localkafka.LocalKafka;
 import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
+import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
-import dev.streamsuite.testsupport.Ports;
 import dev.streamsuite.testsupport.ServiceProcess;
-import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
@@ -52,7 +46,9 @@ class MetricsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        bootstrap = startBroker();
+        KafkaBroker.Own own = KafkaBroker.startOwn("kafka-metrics-it");
+        broker = own.jvm();
+        bootstrap = own.bootstrapServers();
         service = ServiceProcess.of("purchase-aggregator", bootstrap,
                 "--spring.kafka.streams.application-id=metrics-it");
         service.startAndAwaitReady(Duration.ofSeconds(120));
@@ -61,37 +57,6 @@ class MetricsIT {
     @AfterAll
     static void stop() {
         ChildJvm.stopAll(service, broker);
-    }
-
-    /** A single-node KRaft broker in a child JVM, as the shared {@code KafkaBroker} extension starts one. */
-    private static String startBroker() throws Exception {
-        String deps;
-        try (InputStream in = LocalKafka.class.getResourceAsStream("/local-kafka.classpath")) {
-            deps = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
-        String self = Path.of(LocalKafka.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        int port = Ports.free();
-        broker = new ChildJvm("kafka-metrics-it", List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", self + File.pathSeparator + deps,
-                LocalKafka.class.getName(), "--port", Integer.toString(port), "--controller-port", Integer.toString(Ports.free()),
-                "--dir", Files.createTempDirectory("metrics-it-kafka-").toString()),
-                Path.of("target", "it-logs", "kafka-metrics-it-" + port + ".log"));
-        broker.start();
-        String address = "127.0.0.1:" + port;
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", address, "request.timeout.ms", 3000,
-                "default.api.timeout.ms", 3000))) {
-            while (true) {
-                try {
-                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                    return address;
-                } catch (Exception e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("broker did not start:\n" + broker.tail(40), e);
-                    }
-                    Thread.sleep(300);
-                }
-            }
-        }
     }
 
     /** The sum of every sample of {@code name} whose labels contain all of {@code labels} ("k=\"v\""). */

@@ -2,6 +2,7 @@ package dev.streamsuite.purchases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.Ports;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without a broker, or with a setting out of range, the service stops soon with a short, actionable message
+ * Without a broker, with a setting out of range, or without its topics when it may not create them, the service stops soon with a short, actionable message
  * instead of hanging, running wrongly or printing a stack trace.
  */
 class StartupFailureIT {
@@ -37,9 +38,39 @@ class StartupFailureIT {
                 .contains("must be longer than or equal to 1 milli");
     }
 
+    @Test
+    void aMalformedApplicationServerOrABlankApplicationIdFailsStartUpNamingTheProperty() throws Exception {
+        assertThat(failedStartUp("--suite.application-server=nohostport"))
+                .contains("\"suite.application-server\" from property source \"commandLineArgs\"")
+                .contains("must be host:port");
+        // Kafka's own check comes later, in the consumer, after topics named from the id were created
+        assertThat(failedStartUp("--spring.kafka.streams.application-id= "))
+                .contains("Kafka rejects a setting").contains("application.id")
+                .contains("spring.kafka.streams.application-id");
+    }
+
+    @Test
+    void missingTopicsFailStartUpWhenTheServiceMayNotCreateThem() throws Exception {
+        // a broker without the service's topics: Kafka Streams alone would go to ERROR on the missing input
+        KafkaBroker.Own broker = KafkaBroker.startOwn("kafka-startup-it");
+        try {
+            String log = failedStartUpAt(broker.bootstrapServers(), "--suite.topics.create=false");
+            assertThat(log).contains("topics [purchases, purchases.dlq, purchase-summaries, purchase-summaries-final,"
+                    + " purchases-late] do not exist, and suite.topics.create is false")
+                    .contains("or set suite.topics.create=true");
+        } finally {
+            broker.jvm().stop();
+        }
+    }
+
     /** Starts the service without a broker, waits for it to exit and returns its log. */
     private static String failedStartUp(String... args) throws Exception {
-        ServiceProcess service = ServiceProcess.of("purchase-aggregator", "127.0.0.1:" + Ports.free(), args);
+        return failedStartUpAt("127.0.0.1:" + Ports.free(), args);
+    }
+
+    /** Starts the service against {@code bootstrap}, waits for it to exit and returns its log. */
+    private static String failedStartUpAt(String bootstrap, String... args) throws Exception {
+        ServiceProcess service = ServiceProcess.of("purchase-aggregator", bootstrap, args);
         service.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (service.isAlive() && System.nanoTime() < deadline) {

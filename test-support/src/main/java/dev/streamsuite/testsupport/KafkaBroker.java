@@ -48,14 +48,32 @@ public final class KafkaBroker implements BeforeAllCallback {
     }
 
     private static Running start() {
+        Own own = startOwn("kafka", "-Xmx512m");
+        running = new Running(own.jvm(), own.bootstrapServers());
+        return running;
+    }
+
+    /** A broker of the caller's own: its data cannot disturb the shared broker's tests, nor theirs it. */
+    public record Own(ChildJvm jvm, String bootstrapServers) {
+    }
+
+    /**
+     * Starts a broker of its own for a test class (stop its {@code jvm()} when done); its log is
+     * {@code target/it-logs/<name>-<port>.log}.
+     */
+    public static Own startOwn(String name) {
+        return startOwn(name, "-Xmx384m");
+    }
+
+    private static Own startOwn(String name, String heap) {
         try {
             int port = Ports.free();
             int controllerPort = Ports.free();
-            Path dir = Files.createTempDirectory("local-kafka-");
-            ChildJvm jvm = new ChildJvm("kafka", List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(),
+            Path dir = Files.createTempDirectory(name + "-");
+            ChildJvm jvm = new ChildJvm(name, List.of(heap, "-XX:+UseSerialGC", "-cp", classpath(),
                     LocalKafka.class.getName(), "--port", Integer.toString(port), "--controller-port",
                     Integer.toString(controllerPort), "--dir", dir.toString()),
-                    Path.of("target", "it-logs", "kafka-" + port + ".log"));
+                    Path.of("target", "it-logs", name + "-" + port + ".log"));
             jvm.start();
             String bootstrap = "127.0.0.1:" + port;
             try {
@@ -63,8 +81,7 @@ public final class KafkaBroker implements BeforeAllCallback {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("broker did not start:\n" + jvm.tail(40), e);
             }
-            running = new Running(jvm, bootstrap);
-            return running;
+            return new Own(jvm, bootstrap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

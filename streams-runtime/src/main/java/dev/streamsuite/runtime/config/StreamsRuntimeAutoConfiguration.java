@@ -37,6 +37,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.Timeout;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -103,6 +104,13 @@ public class StreamsRuntimeAutoConfiguration {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
+        Object applicationId = config.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        if (applicationId == null || applicationId.toString().isBlank()) {
+            // Kafka would fail later, in the consumer ("group.id should not be an empty string"), after topics
+            // named from it had been created
+            throw new ConfigException(StreamsConfig.APPLICATION_ID_CONFIG, applicationId, "it must not be blank: set "
+                    + "spring.kafka.streams.application-id, or spring.application.name (the service's name by default)");
+        }
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, hosts.selfAddress());
         config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) suite.topics().replicationFactor());

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("suite")
-public record SuiteProperties(String applicationServer,
+public record SuiteProperties(@Pattern(regexp = "\\s*|\\S+:[0-9]{1,5}", message = "must be host:port, e.g. orders-1.orders:8082")
+                              String applicationServer,
                               String groupInstanceId,
                               @NotNull @DurationMin(millis = 0) @DefaultValue("PT15M") Duration maxFutureSkew,
                               @Valid @NotNull @DefaultValue Topics topics,

@@ -50,12 +50,19 @@ public final class TopicInitializer {
 
     /** As above, a missing topic named in {@code partitions} created with that count instead of the configured one. */
     public void ensure(List<ServiceTopology.TopicSpec> topics, Map<String, Integer> partitions) {
-        if (!settings.create() || topics.stream().allMatch(t -> ensured.contains(t.name()))) {
+        if (topics.stream().allMatch(t -> ensured.contains(t.name()))) {
             return;
         }
         Admin admin = Admin.create(adminConfig);
         try {
             Set<String> existing = awaitBroker(admin);
+            List<String> absent = topics.stream().map(ServiceTopology.TopicSpec::name).filter(t -> !existing.contains(t)).toList();
+            if (!settings.create() && !absent.isEmpty()) {
+                // Kafka Streams would only go to ERROR on a missing input, and a missing output fails its first write
+                throw new TopicSetupException("topics " + absent + " do not exist, and suite.topics.create is false",
+                        "Create them (the README lists the service's topics and their settings), or set "
+                                + "suite.topics.create=true.");
+            }
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(partitions.getOrDefault(t.name(), settings.partitions())),
@@ -104,12 +111,17 @@ public final class TopicInitializer {
 
     /** Creates the one-partition topic of the instances' query token when missing; its first record is kept for good. */
     public void ensureTokenTopic(String name) {
-        if (!settings.create() || ensured.contains(name)) {
+        if (ensured.contains(name)) {
             return;
         }
         Admin admin = Admin.create(adminConfig);
         try {
             if (!awaitBroker(admin).contains(name)) {
+                if (!settings.create()) {
+                    throw new TopicSetupException("topic " + name + " does not exist, and suite.topics.create is false",
+                            "Create it (1 partition, retention.ms=-1: the instances' query token), or set "
+                                    + "suite.topics.create=true.");
+                }
                 try {
                     admin.createTopics(List.of(new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor()))
                                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"))))

@@ -1,11 +1,13 @@
 package dev.streamsuite.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.runtime.query.QueryHosts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -37,6 +39,18 @@ class StreamsConfigDefaultsTest {
         assertThat(config.getString(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8083");
         assertThat(config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
         assertThat(producerBatchSize(config)).isEqualTo(131072);
+    }
+
+    @Test
+    void aBlankApplicationIdIsRefusedNamingTheProperties() {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.getStreams().setApplicationId(" ");
+
+        assertThatThrownBy(() -> StreamsRuntimeAutoConfiguration.streamsConfig(kafka, SUITE,
+                QueryHosts.parse("localhost:8083"), "fraud-detector"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("application.id")
+                .hasMessageContaining("spring.kafka.streams.application-id");
     }
 
     @Test
