@@ -1,5 +1,7 @@
 package dev.streamsuite.runtime.query;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** An expected failure of a query, rendered as {@code application/problem+json}; carries no stack trace. */
@@ -7,11 +9,24 @@ public final class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final Integer retryAfterSeconds;
+    private final Map<String, String> headers;
 
-    private ApiException(HttpStatus status, String detail, Integer retryAfterSeconds) {
+    private ApiException(HttpStatus status, String detail, Integer retryAfterSeconds, Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.headers = headers;
+    }
+
+    private ApiException(HttpStatus status, String detail, Integer retryAfterSeconds) {
+        this(status, detail, retryAfterSeconds, Map.of());
+    }
+
+    /** The same error with one more response header (e.g. which copy answered a 404). */
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, getMessage(), retryAfterSeconds, Map.copyOf(more));
     }
 
     public static ApiException badRequest(String detail) {
@@ -32,5 +47,9 @@ public final class ApiException extends RuntimeException {
 
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -178,11 +178,16 @@ public final class InteractiveQueries {
                                                String notFound) {
         Long lag = stale ? standbyLag(store, partition) : null;
         Optional<?> value = inScope(store, partition, stale, local);
+        if (value.isEmpty()) {
+            ApiException missing = ApiException.notFound(notFound);
+            throw stale ? missing.withHeader(SERVED_FROM_HEADER, "standby").withHeader(STANDBY_LAG_HEADER, lag.toString())
+                    : missing;
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (stale) {
             response.header(SERVED_FROM_HEADER, "standby").header(STANDBY_LAG_HEADER, lag.toString());
         }
-        return response.body(value.orElseThrow(() -> ApiException.notFound(notFound)));
+        return response.body(value.get());
     }
 
     /**

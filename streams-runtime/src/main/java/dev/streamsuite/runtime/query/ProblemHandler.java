@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.query;
 
+import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.retryAfterSeconds());
+        return problem(e.status(), e.getMessage(), e.retryAfterSeconds(), e.headers());
     }
 
     @ExceptionHandler(InvalidStateStoreException.class)
@@ -81,11 +82,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Integer retryAfter) {
+        return problem(status, detail, retryAfter, Map.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Integer retryAfter,
+                                                         Map<String, String> headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
         }
+        headers.forEach(response::header);
         return response.body(body);
     }
 }

@@ -28,4 +28,17 @@ class ProblemHandlerTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(answer.getBody().getDetail()).isEqualTo("unexpected error; see the service log");
     }
+
+    @Test
+    void aNotFoundFromAStandbyCopySaysSo() {
+        ResponseEntity<ProblemDetail> answer = handler.api(ApiException.notFound("no balance for user 'u-1'")
+                .withHeader(InteractiveQueries.SERVED_FROM_HEADER, "standby")
+                .withHeader(InteractiveQueries.STANDBY_LAG_HEADER, "1"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getHeaders().getFirst(InteractiveQueries.SERVED_FROM_HEADER)).isEqualTo("standby");
+        assertThat(answer.getHeaders().getFirst(InteractiveQueries.STANDBY_LAG_HEADER)).isEqualTo("1");
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        assertThat(answer.getBody().getDetail()).isEqualTo("no balance for user 'u-1'");
+    }
 }
