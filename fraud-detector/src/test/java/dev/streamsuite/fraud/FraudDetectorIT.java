@@ -36,9 +36,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fraud-detector jar against a real broker: exact balances over HTTP, each NEGATIVE_BALANCE alert
  * exactly once in fraud-alerts (read_committed), bad records in the DLQ, the alert lists over HTTP; then
- * a SIGKILL in the middle of a stream, a restart on the same state directory, and the same checks; last a
- * second instance, and every answer again from both, also for ids that need percent-encoding in a path. The
- * scenarios build on each other and run in order.
+ * a SIGKILL in the middle of a stream, a restart on the same state directory, and the same checks; then a
+ * second instance, and every answer again from both, also for ids that need percent-encoding in a path; last the
+ * second instance frozen (SIGSTOP) past its session timeout and resumed. The scenarios build on each other and run
+ * in order.
  */
 @ExtendWith(KafkaBroker.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -218,6 +219,60 @@ class FraudDetectorIT {
         assertThat(owners).containsExactlyInAnyOrder(service.address(), second.address());
     }
 
+    @Test
+    @Order(6)
+    void anInstanceResumedAfterALongPauseDoesNotAnswerFromPartitionsTheGroupGaveAway() throws Exception {
+        List<String> users = List.copyOf(scenario.balances().keySet());
+        List<String> ownedBySecond = users.stream()
+                .filter(u -> Http.get(second.url("/api/balances/" + u)).headers().firstValue("X-Served-By")
+                        .orElse("").equals(second.address()))
+                .toList();
+        assertThat(ownedBySecond).isNotEmpty();
+        // frozen for longer than the session timeout (6 s): the group gives its partitions to the first instance,
+        // which goes on processing; resumed, the second still believes it owns them until Kafka Streams hears otherwise
+        second.signal("STOP");
+        try {
+            awaitServedBy(service, service.address());
+            KafkaClients.send(bootstrap, "transactions", scenario.batch(300, 0.1, 0.05));
+            awaitBalances(service);
+        } finally {
+            second.signal("CONT");
+        }
+        // at once: every answer is a 503 or exact; the instance refuses its own copies until the group has settled,
+        // and asks the other copy meanwhile
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int exact = 0;
+        while (System.nanoTime() < deadline) {
+            for (String user : ownedBySecond) {
+                HttpResponse<String> r = Http.get(second.url("/api/balances/" + user));
+                if (r.statusCode() == 503) {
+                    continue;
+                }
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(isExactBalance(user, r.body())).as("%s: %s expected %s", user, r.body(),
+                        scenario.balances().get(user)).isTrue();
+                exact++;
+            }
+        }
+        assertThat(exact).isPositive();
+        assertThat(java.nio.file.Files.readString(second.log())).contains("This process did not run for");
+        awaitBothServing();
+        awaitBalances(second);
+    }
+
+    /** Until {@code instance}'s alert list is gathered from {@code servedBy} alone (a rebalance moved everything there). */
+    private static void awaitServedBy(ServiceProcess instance, String servedBy) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = Http.get(instance.url("/api/alerts?limit=1"));
+            if (r.statusCode() == 200 && r.headers().firstValue("X-Served-By").orElse("").equals(servedBy)) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("the alert list was never served by " + servedBy + " alone:\n" + instance.tail(20));
+    }
+
     private static String transaction(String id, String user, String amount, Instant time) {
         return Json.MAPPER.createObjectNode().put("transactionId", id).put("userId", user)
                 .put("amount", new BigDecimal(amount)).put("timestamp", time.toString()).put("merchant", "m-1")
@@ -288,16 +343,21 @@ class FraudDetectorIT {
                 mismatches.put(user, r.statusCode() + " " + r.body());
                 return;
             }
-            JsonNode b = Json.MAPPER.readTree(r.body());
-            boolean exact = b.get("userId").stringValue().equals(user)
-                    && b.get("balance").decimalValue().compareTo(expected.balance()) == 0
-                    && b.get("transactionCount").longValue() == expected.count()
-                    && Instant.parse(b.get("updatedAt").stringValue()).equals(expected.updatedAt());
-            if (!exact) {
+            if (!isExactBalance(user, r.body())) {
                 mismatches.put(user, r.body() + " expected " + expected);
             }
         });
         return mismatches;
+    }
+
+    /** Whether {@code body} is exactly the model's balance of {@code user}. */
+    private static boolean isExactBalance(String user, String body) {
+        var expected = scenario.balances().get(user);
+        JsonNode b = Json.MAPPER.readTree(body);
+        return b.get("userId").stringValue().equals(user)
+                && b.get("balance").decimalValue().compareTo(expected.balance()) == 0
+                && b.get("transactionCount").longValue() == expected.count()
+                && Instant.parse(b.get("updatedAt").stringValue()).equals(expected.updatedAt());
     }
 
     private static java.util.Optional<JsonNode> balance(String user) {

@@ -43,6 +43,21 @@ public class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Sends a signal by name ({@code STOP} freezes the whole JVM as a frozen host would, {@code CONT} resumes it). */
+    public void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid() + " exited with " + exit);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Throws with the exit code and the log's last lines if the JVM is no longer running. */
     public void checkAlive() {
         if (process != null && !process.isAlive()) {

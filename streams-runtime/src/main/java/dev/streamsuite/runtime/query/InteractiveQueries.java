@@ -331,9 +331,13 @@ public final class InteractiveQueries {
     /**
      * Reads one partition's copy of {@code store} here. A store closed while it is read (this instance
      * shutting down, or the task moving away in a rebalance) can give an empty result instead of an error,
-     * so the answer counts only if the copy is still open here after the read.
+     * so the answer counts only if the copy is still open here after the read. After a long pause of this
+     * process nothing is read until the group has settled who owns what ({@code PauseWatch}).
      */
     private <R> R inScope(String store, int partition, boolean stale, Supplier<R> local) {
+        runner.pauseDoubt().ifPresent(doubt -> {
+            throw unavailable(doubt);
+        });
         try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
             R result = local.get();
             localStore(store, ANY_STORE); // the same copy as the read, through the scope still open

@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,6 +27,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long PAUSE_TICK_MS = 250;
 
     private final ServiceTopology service;
     private final Properties config;
@@ -32,6 +36,8 @@ public final class StreamsRunner implements SmartLifecycle {
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private volatile String peerToken;
+    private volatile PauseWatch pauseWatch;
+    private ScheduledExecutorService pauseTicker;
     private KafkaStreamsMetrics metrics;
 
     public StreamsRunner(ServiceTopology service, Properties config, TopicInitializer topics, StreamsState state,
@@ -45,12 +51,23 @@ public final class StreamsRunner implements SmartLifecycle {
 
     @Override
     public void start() {
+        PauseWatch watch = PauseWatch.forConfig(config);
+        pauseTicker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "pause-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pauseTicker.scheduleAtFixedRate(watch::tick, PAUSE_TICK_MS, PAUSE_TICK_MS, TimeUnit.MILLISECONDS);
+        pauseWatch = watch;
         topics.ensure(service.topics());
         String tokenTopic = PeerToken.topic(applicationId());
         topics.ensureTokenTopic(tokenTopic);
         peerToken = PeerToken.obtain(config, tokenTopic, TOKEN_TIMEOUT);
         KafkaStreams created = new KafkaStreams(service.topology(), config);
-        created.setStateListener(state);
+        created.setStateListener((newState, oldState) -> {
+            state.onChange(newState, oldState);
+            watch.onStateChange(newState);
+        });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(e -> {
             log.error("Kafka Streams failed; shutting it down (liveness goes DOWN)", e);
@@ -77,6 +94,9 @@ public final class StreamsRunner implements SmartLifecycle {
                     ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             metrics.close();
         }
+        if (pauseTicker != null) {
+            pauseTicker.shutdownNow();
+        }
     }
 
     @Override
@@ -87,6 +107,12 @@ public final class StreamsRunner implements SmartLifecycle {
     /** The running instance, empty before start. */
     public Optional<KafkaStreams> streams() {
         return Optional.ofNullable(streams);
+    }
+
+    /** Why this instance should not answer queries from its copies right now (see {@link PauseWatch}), if so. */
+    public Optional<String> pauseDoubt() {
+        PauseWatch watch = pauseWatch;
+        return watch == null ? Optional.empty() : watch.doubt();
     }
 
     /** What the instances of this application put on calls they forward to each other; null before start. */
