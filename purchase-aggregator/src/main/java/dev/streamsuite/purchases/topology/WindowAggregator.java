@@ -121,6 +121,8 @@ final class WindowAggregator implements Processor<String, Input<Purchase>, Strin
         Headers headers = new RecordHeaders(record.headers().toArray());
         boolean nullKey = headers.lastHeader(NullKeyMarker.HEADER) != null;
         headers.remove(NullKeyMarker.HEADER);
+        // one late.window-start, the service's, as a dead letter has one error.reason (a producer's own is replaced)
+        headers.remove(LATE_HEADER);
         headers.add(LATE_HEADER, Instants.format(Instant.ofEpochMilli(windowStart)).getBytes(StandardCharsets.UTF_8));
         events.late(PurchaseTopology.INPUT);
         context.forward(new Record<>(nullKey ? null : record.key(), new Output(Kind.LATE, null, record.value().raw()),

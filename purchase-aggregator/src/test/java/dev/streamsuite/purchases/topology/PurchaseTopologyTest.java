@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -229,6 +230,19 @@ class PurchaseTopologyTest {
         TestRecord<String, byte[]> lateRecord = late.readRecord();
         assertThat(lateRecord.key()).isNull();
         assertThat(lateRecord.headers().lastHeader(NullKeyMarker.HEADER)).isNull();
+    }
+
+    @Test
+    void aLateRecordKeepsItsHeadersButCarriesOnlyTheServicesLateWindowStart() {
+        buy("u-1", "p-1", "1.00", "2026-11-24T10:20:00Z");
+        purchases.pipeInput(new TestRecord<>("u-1", purchase("p-2", "u-1", "3.00", null, "2026-11-24T10:03:00Z"),
+                new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8))
+                        .add(WindowAggregator.LATE_HEADER, "forged".getBytes(StandardCharsets.UTF_8))));
+
+        TestRecord<String, byte[]> lateRecord = late.readRecord();
+        assertThat(header(lateRecord, "trace")).isEqualTo("t-1");
+        assertThat(lateRecord.headers().headers(WindowAggregator.LATE_HEADER)).extracting(h -> new String(h.value(),
+                StandardCharsets.UTF_8)).containsExactly("2026-11-24T10:00:00Z");
     }
 
     @Test
