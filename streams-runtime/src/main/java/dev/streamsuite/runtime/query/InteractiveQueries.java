@@ -177,17 +177,26 @@ public final class InteractiveQueries {
     private ResponseEntity<?> answerKeyLocally(String store, int partition, boolean stale, Supplier<Optional<?>> local,
                                                String notFound) {
         Long lag = stale ? standbyLag(store, partition) : null;
-        Optional<?> value = inScope(store, partition, stale, local);
+        Optional<?> value;
+        try {
+            value = inScope(store, partition, stale, local);
+        } catch (ApiException e) {
+            // a lookup's own "not found" (order-enricher's customers: unknown or deleted) says which copy gave it too
+            throw e.status() == HttpStatus.NOT_FOUND && stale ? fromStandby(e, lag) : e;
+        }
         if (value.isEmpty()) {
             ApiException missing = ApiException.notFound(notFound);
-            throw stale ? missing.withHeader(SERVED_FROM_HEADER, "standby").withHeader(STANDBY_LAG_HEADER, lag.toString())
-                    : missing;
+            throw stale ? fromStandby(missing, lag) : missing;
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (stale) {
             response.header(SERVED_FROM_HEADER, "standby").header(STANDBY_LAG_HEADER, lag.toString());
         }
         return response.body(value.get());
+    }
+
+    private static ApiException fromStandby(ApiException e, long lag) {
+        return e.withHeader(SERVED_FROM_HEADER, "standby").withHeader(STANDBY_LAG_HEADER, Long.toString(lag));
     }
 
     /**
@@ -339,7 +348,13 @@ public final class InteractiveQueries {
             throw unavailable(doubt);
         });
         try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
-            R result = local.get();
+            R result;
+            try {
+                result = local.get();
+            } catch (ApiException e) {
+                localStore(store, ANY_STORE); // a lookup's own "not found" counts only from a copy still open, too
+                throw e;
+            }
             localStore(store, ANY_STORE); // the same copy as the read, through the scope still open
             return result;
         } catch (InvalidStateStoreException e) {
