@@ -4,6 +4,7 @@ import dev.streamsuite.model.Json;
 import dev.streamsuite.runtime.metrics.StreamsMetrics;
 import dev.streamsuite.runtime.metrics.StreamsMetricsConfiguration;
 import dev.streamsuite.runtime.query.ApiException;
+import dev.streamsuite.runtime.query.CommittedTail;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.ProblemHandler;
 import dev.streamsuite.runtime.query.ProblemReportValve;
@@ -174,11 +175,16 @@ public class StreamsRuntimeAutoConfiguration {
     }
 
     @Bean
+    CommittedTail committedTail(StreamsRunner runner) {
+        return new CommittedTail(runner::restoreConsumerConfig);
+    }
+
+    @Bean
     InteractiveQueries interactiveQueries(StreamsRunner runner, QueryHosts hosts, SuiteProperties suite,
-                                          ExecutorService queryExecutor) {
+                                          ExecutorService queryExecutor, CommittedTail committedTail) {
         RestClient client = RestClient.builder().requestFactory(forwardingRequestFactory(suite)).build();
         return new InteractiveQueries(runner, hosts, client, queryExecutor, suite.query().retryAfterSeconds(),
-                suite.query().maxStandbyLag());
+                suite.query().maxStandbyLag(), committedTail);
     }
 
     /**

@@ -70,11 +70,13 @@ public final class InteractiveQueries {
     private final ExecutorService executor;
     private final int retryAfterSeconds;
     private final long maxStandbyLag;
+    private final CommittedTail committedTail;
     private volatile StoreLayout layout;
 
     public InteractiveQueries(StreamsRunner runner, QueryHosts hosts, org.springframework.web.client.RestClient client,
-                              ExecutorService executor, int retryAfterSeconds, long maxStandbyLag) {
+                              ExecutorService executor, int retryAfterSeconds, long maxStandbyLag, CommittedTail committedTail) {
         this.runner = runner;
+        this.committedTail = committedTail;
         this.hosts = hosts;
         this.forwarder = new Forwarder(client, runner::peerToken);
         this.executor = executor;
@@ -325,16 +327,26 @@ public final class InteractiveQueries {
         return layout;
     }
 
-    /** The lag of this instance's standby copy of a partition, or 503 when it is too far behind. */
+    /**
+     * The lag of this instance's standby copy of a partition, or 503 when it is too far behind. Past the limit,
+     * the committed records it misses count instead of offsets: a changelog ending in an aborted transaction
+     * would otherwise keep a standby that has everything "behind" until the next commit to that partition.
+     */
     private long standbyLag(String store, int partition) {
         LagInfo lag = streams().allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
         if (lag == null) {
             throw unavailable("this instance holds no copy of partition " + partition + " of " + store);
         }
-        if (lag.offsetLag() > maxStandbyLag) {
+        if (lag.offsetLag() <= maxStandbyLag) {
+            return lag.offsetLag();
+        }
+        TopicPartition changelog = new TopicPartition(runner.applicationId() + "-" + store + "-changelog", partition);
+        long missing = committedTail.committedFrom(changelog, lag.currentOffsetPosition(), lag.endOffsetPosition(),
+                maxStandbyLag);
+        if (missing > maxStandbyLag) {
             throw unavailable("the standby copy is " + lag.offsetLag() + " records behind (max " + maxStandbyLag + ")");
         }
-        return lag.offsetLag();
+        return missing;
     }
 
     /**

@@ -120,6 +120,11 @@ public final class StreamsRunner implements SmartLifecycle {
         return peerToken;
     }
 
+    /** The settings of Kafka Streams' restore consumer (connection and security), for a reader of changelogs. */
+    public java.util.Map<String, Object> restoreConsumerConfig() {
+        return new StreamsConfig(config).getRestoreConsumerConfigs(applicationId() + "-query-tail");
+    }
+
     public String applicationId() {
         return String.valueOf(config.get(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG));
     }
