@@ -3,6 +3,7 @@ package dev.streamsuite.runtime.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -121,7 +122,7 @@ public final class StreamsRunner implements SmartLifecycle {
     }
 
     /** The settings of Kafka Streams' restore consumer (connection and security), for a reader of changelogs. */
-    public java.util.Map<String, Object> restoreConsumerConfig() {
+    public Map<String, Object> restoreConsumerConfig() {
         return new StreamsConfig(config).getRestoreConsumerConfigs(applicationId() + "-query-tail");
     }
 
