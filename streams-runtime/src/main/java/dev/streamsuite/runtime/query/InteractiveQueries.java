@@ -179,26 +179,19 @@ public final class InteractiveQueries {
     private ResponseEntity<?> answerKeyLocally(String store, int partition, boolean stale, Supplier<Optional<?>> local,
                                                String notFound) {
         Long lag = stale ? standbyLag(store, partition) : null;
-        Optional<?> value;
+        Object value;
         try {
-            value = inScope(store, partition, stale, local);
+            // an empty result and a lookup's own "not found" (order-enricher's customers: unknown or deleted) alike
+            value = inScope(store, partition, stale, () -> local.get().orElseThrow(() -> ApiException.notFound(notFound)));
         } catch (ApiException e) {
-            // a lookup's own "not found" (order-enricher's customers: unknown or deleted) says which copy gave it too
-            throw e.status() == HttpStatus.NOT_FOUND && stale ? fromStandby(e, lag) : e;
-        }
-        if (value.isEmpty()) {
-            ApiException missing = ApiException.notFound(notFound);
-            throw stale ? fromStandby(missing, lag) : missing;
+            throw e.status() == HttpStatus.NOT_FOUND && stale
+                    ? e.withHeader(SERVED_FROM_HEADER, "standby").withHeader(STANDBY_LAG_HEADER, lag.toString()) : e;
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (stale) {
             response.header(SERVED_FROM_HEADER, "standby").header(STANDBY_LAG_HEADER, lag.toString());
         }
-        return response.body(value.get());
-    }
-
-    private static ApiException fromStandby(ApiException e, long lag) {
-        return e.withHeader(SERVED_FROM_HEADER, "standby").withHeader(STANDBY_LAG_HEADER, Long.toString(lag));
+        return response.body(value);
     }
 
     /**
@@ -360,15 +353,12 @@ public final class InteractiveQueries {
             throw unavailable(doubt);
         });
         try (QueryScope.Local ignored = QueryScope.open(partition, stale)) {
-            R result;
             try {
-                result = local.get();
-            } catch (ApiException e) {
-                localStore(store, ANY_STORE); // a lookup's own "not found" counts only from a copy still open, too
-                throw e;
+                return local.get();
+            } finally {
+                // the same copy as the read, through the scope still open; a "not found" counts only from it too
+                localStore(store, ANY_STORE);
             }
-            localStore(store, ANY_STORE); // the same copy as the read, through the scope still open
-            return result;
         } catch (InvalidStateStoreException e) {
             throw unavailable("the store of partition " + partition + " is not queryable right now (rebalancing or restoring)");
         }
