@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three instances of one application under continuous queries: a SIGKILL and a rolling restart give
  * only correct answers or 503s with Retry-After, never a wrong value or a 500, and the dead instance's
- * keys are served from standbys. The figures are printed for the README.
+ * keys are served from standbys, a standby's 404 for an unknown user with the same headers as its 200s.
+ * The figures are printed for the README.
  */
 @ExtendWith(KafkaBroker.class)
 class HighAvailabilityIT {
@@ -43,12 +44,14 @@ class HighAvailabilityIT {
     static final class Tally {
         final AtomicLong ok = new AtomicLong();
         final AtomicLong fromStandby = new AtomicLong();
+        final AtomicLong notFoundFromStandby = new AtomicLong();
         final AtomicLong unavailable = new AtomicLong();
         final List<String> wrong = new CopyOnWriteArrayList<>();
 
         @Override
         public String toString() {
-            return "ok=" + ok + " (from standby " + fromStandby + "), 503=" + unavailable + ", wrong=" + wrong.size();
+            return "ok=" + ok + " (from standby " + fromStandby + ", of them 404s " + notFoundFromStandby + "), 503="
+                    + unavailable + ", wrong=" + wrong.size();
         }
     }
 
@@ -83,8 +86,12 @@ class HighAvailabilityIT {
             while (running.get()) {
                 List<ServiceProcess> alive = instances.stream().filter(i -> up.getOrDefault(i, false)).toList();
                 ServiceProcess via = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
-                String user = "ha-" + ThreadLocalRandom.current().nextInt(USERS);
-                query(via, user, expected.get(user), tally);
+                int n = ThreadLocalRandom.current().nextInt(USERS);
+                if (ThreadLocalRandom.current().nextInt(3) == 0) {
+                    queryUnknown(via, "ha-unknown-" + n, tally);
+                } else {
+                    query(via, "ha-" + n, expected.get("ha-" + n), tally);
+                }
             }
         });
         client.start();
@@ -115,6 +122,7 @@ class HighAvailabilityIT {
         System.out.println("HA figures: whole run incl. restart and rolling restart of 2 instances: " + tally);
         assertThat(tally.wrong).as("wrong answers").isEmpty();
         assertThat(afterKill.fromStandby.get()).as("answers from standbys while an instance was dead").isPositive();
+        assertThat(afterKill.notFoundFromStandby.get()).as("404s from standbys while an instance was dead").isPositive();
         for (ServiceProcess instance : instances) {
             for (int u = 0; u < USERS; u++) {
                 Tally last = new Tally();
@@ -127,6 +135,7 @@ class HighAvailabilityIT {
         Tally copy = new Tally();
         copy.ok.set(tally.ok.get());
         copy.fromStandby.set(tally.fromStandby.get());
+        copy.notFoundFromStandby.set(tally.notFoundFromStandby.get());
         copy.unavailable.set(tally.unavailable.get());
         copy.wrong.addAll(tally.wrong);
         return copy;
@@ -150,6 +159,31 @@ class HighAvailabilityIT {
             tally.wrong.add(user + " via " + via.address() + ": " + r.statusCode() + " " + r.body() + " served by "
                     + r.headers().firstValue("X-Served-By").orElse("?") + " from " + r.headers().firstValue("X-Served-From").orElse("active")
                     + " lag " + r.headers().firstValue("X-Standby-Lag").orElse("-") + " at " + Instant.now());
+        }
+    }
+
+    /** A user with no purchases: 404 problem+json, from a standby with the standby headers. */
+    private static void queryUnknown(ServiceProcess via, String user, Tally tally) {
+        HttpResponse<String> r;
+        try {
+            r = Http.get(via.url("/api/users/" + user + "/summaries/latest"));
+        } catch (RuntimeException e) {
+            return;
+        }
+        boolean fromStandby = "standby".equals(r.headers().firstValue("X-Served-From").orElse(""));
+        if (r.statusCode() == 404 && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                && r.body().contains("no purchase summary for user '" + user + "'") && r.headers().firstValue("X-Served-By").isPresent()
+                && (!fromStandby || r.headers().firstValue("X-Standby-Lag").orElse("").matches("\\d+"))) {
+            tally.ok.incrementAndGet();
+            if (fromStandby) {
+                tally.fromStandby.incrementAndGet();
+                tally.notFoundFromStandby.incrementAndGet();
+            }
+        } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+            tally.unavailable.incrementAndGet();
+        } else {
+            tally.wrong.add(user + " (unknown) via " + via.address() + ": " + r.statusCode() + " " + r.body() + " "
+                    + r.headers().map() + " at " + Instant.now());
         }
     }
 
