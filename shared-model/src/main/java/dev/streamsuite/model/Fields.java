@@ -46,13 +46,22 @@ public final class Fields {
     /** A required id: a non-blank string of at most 256 characters (Unicode code points). */
     public String id(String name) {
         String value = requiredText(name);
-        if (value.isBlank()) {
-            throw invalid(OUT_OF_RANGE, name, "must not be blank");
-        }
-        if (value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
-            throw invalid(OUT_OF_RANGE, name, "is longer than " + MAX_ID_LENGTH + " characters");
+        String problem = idProblem(value);
+        if (problem != null) {
+            throw invalid(OUT_OF_RANGE, name, problem);
         }
         return value;
+    }
+
+    /** Why {@code value} is no id ("must not be blank", "is longer than 256 characters"), or null when it is one. */
+    public static String idProblem(String value) {
+        if (value.isBlank()) {
+            return "must not be blank";
+        }
+        if (value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
+            return "is longer than " + MAX_ID_LENGTH + " characters";
+        }
+        return null;
     }
 
     /** A required string (may be empty). */

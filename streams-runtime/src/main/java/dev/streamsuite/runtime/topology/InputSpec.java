@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.topology;
 
+import dev.streamsuite.model.Fields;
 import dev.streamsuite.model.Texts;
 import dev.streamsuite.model.Validated;
 import java.time.Instant;
@@ -34,10 +35,22 @@ public record InputSpec<T>(String topic, Function<byte[], Validated<T>> parser, 
                 : "record key " + Texts.quote(key) + " differs from " + field + " " + Texts.quote(id.apply(value));
     }
 
-    /** The rule "the key must be present and equal this id of the value" (a tombstone needs a key only). */
+    /**
+     * The rule "the key must be present and equal this id of the value"; a tombstone's key, the only id it
+     * has, must itself be a valid id (a blank or overlong one would delete a customer that cannot exist).
+     */
     public static <T> KeyRule<T> keyEquals(String field, Function<T, String> id) {
-        return (key, value) -> key == null ? "record key is null; it must be the " + field
-                : value == null || key.equals(id.apply(value)) ? null
-                : "record key " + Texts.quote(key) + " differs from " + field + " " + Texts.quote(id.apply(value));
+        return (key, value) -> {
+            if (key == null) {
+                return "record key is null; it must be the " + field;
+            }
+            if (value == null) {
+                String problem = Fields.idProblem(key);
+                return problem == null ? null : "record key " + Texts.quote(key) + " of a tombstone " + problem
+                        + " (it is the " + field + ")";
+            }
+            return key.equals(id.apply(value)) ? null
+                    : "record key " + Texts.quote(key) + " differs from " + field + " " + Texts.quote(id.apply(value));
+        };
     }
 }

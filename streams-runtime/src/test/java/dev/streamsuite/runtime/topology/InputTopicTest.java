@@ -143,17 +143,29 @@ class InputTopicTest {
                 InputSpec.keyEquals("customerId", Customer::customerId), true), c -> c.customerId() + "@");
         input.pipeInput(utf8("c-1"), null, Instant.parse("2026-11-24T08:00:00Z"));
         input.pipeInput(null, null, Instant.parse("2026-11-24T08:00:00Z"));
+        // a tombstone's key is its only id: blank, empty or overlong is bad input and does not move stream time
+        input.pipeInput(utf8("   "), null, Instant.parse("2026-11-24T09:00:00Z"));
+        input.pipeInput(utf8(""), null, Instant.parse("2026-11-24T09:00:00Z"));
+        input.pipeInput(utf8("t".repeat(257)), null, Instant.parse("2026-11-24T09:00:00Z"));
+        input.pipeInput(utf8("u".repeat(256)), null, Instant.parse("2026-11-24T08:30:00Z"));
         input.pipeInput(utf8("c-2"), null, NOW.plus(Duration.ofMinutes(15)).plusMillis(1));
         input.pipeInput(utf8("c-3"), null, NOW.plus(Duration.ofMinutes(15)));
         assertThat(valid.readValuesToList()).containsExactly("tombstone@2026-11-24T08:00:00Z|stream=2026-11-24T08:00:00Z",
+                "tombstone@2026-11-24T08:30:00Z|stream=2026-11-24T08:30:00Z",
                 "tombstone@2026-11-24T12:15:00Z|stream=2026-11-24T12:15:00Z");
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-        assertThat(dead).hasSize(2);
+        assertThat(dead).hasSize(5);
         assertThat(header(dead.get(0), "error.reason")).contains("record key is null");
-        assertThat(dead.get(1).key()).isEqualTo(utf8("c-2"));
-        assertThat(dead.get(1).value()).isNull();
-        assertThat(header(dead.get(1), "error.reason"))
+        assertThat(header(dead.get(1), "error.reason")).isEqualTo("record key '   ' of a tombstone must not be blank (it is the customerId)");
+        assertThat(dead.get(2).key()).isEqualTo(utf8(""));
+        assertThat(header(dead.get(2), "error.reason")).isEqualTo("record key '' of a tombstone must not be blank (it is the customerId)");
+        assertThat(dead.get(3).key()).isEqualTo(utf8("t".repeat(257)));
+        assertThat(header(dead.get(3), "error.reason")).endsWith("of a tombstone is longer than 256 characters (it is the customerId)");
+        assertThat(dead.get(4).key()).isEqualTo(utf8("c-2"));
+        assertThat(dead.get(4).value()).isNull();
+        assertThat(header(dead.get(4), "error.reason"))
                 .isEqualTo("record time 2026-11-24T12:15:00.001Z lies more than PT15M ahead of the wall clock");
-        assertThat(events).containsExactly("customers:key-mismatch", "customers:future-timestamp");
+        assertThat(events).containsExactly("customers:key-mismatch", "customers:key-mismatch", "customers:key-mismatch",
+                "customers:key-mismatch", "customers:future-timestamp");
     }
 }
