@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
@@ -67,24 +66,18 @@ public record OrdersAt(List<Listed> orders) {
 
     /**
      * Up to {@code limit} orders of a customer from its entries read newest time first; within a time, the
-     * last added first (the order the store's duplicates were read in before). An order sent again with the
-     * same id and time is listed once; it can be in two entries only when sent again across the upgrade
-     * (the join sees only the entry written since), and then the earlier-format entry, read first, is
-     * listed.
+     * last added first (the order the store's duplicates were read in before). Each order id is listed once,
+     * from the first entry read: an order sent again with another time is listed at its newest time, as
+     * {@code GET /api/orders/{id}} answers with it; sent again across the upgrade with the same time, the
+     * earlier-format entry (read first) is listed.
      */
     public static List<Listed> newest(WindowStoreIterator<OrdersAt> newestFirst, int limit) {
         List<Listed> result = new ArrayList<>();
-        Set<String> listedAtTime = new HashSet<>();
-        long time = Long.MIN_VALUE;
+        Set<String> listed = new HashSet<>();
         while (newestFirst.hasNext() && result.size() < limit) {
-            KeyValue<Long, OrdersAt> entry = newestFirst.next();
-            if (entry.key != time) {
-                time = entry.key;
-                listedAtTime.clear();
-            }
-            List<Listed> orders = entry.value.orders;
+            List<Listed> orders = newestFirst.next().value.orders;
             for (int i = orders.size() - 1; i >= 0 && result.size() < limit; i--) {
-                if (listedAtTime.add(orders.get(i).orderId())) {
+                if (listed.add(orders.get(i).orderId())) {
                     result.add(orders.get(i));
                 }
             }
