@@ -23,6 +23,27 @@ class StartupFailureIT {
     }
 
     @Test
+    void aSigtermWhileWaitingForTheBrokerStopsTheServiceSoon() throws Exception {
+        ServiceProcess service = ServiceProcess.of("purchase-aggregator", "127.0.0.1:" + Ports.free(),
+                "--suite.topics.broker-timeout=PT2M");
+        service.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(service.log()).contains("not reachable yet") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(Files.readString(service.log())).contains("not reachable yet; waiting up to PT2M");
+        long stopAt = System.nanoTime();
+        service.signal("TERM");
+        while (service.isAlive() && System.nanoTime() - stopAt < TimeUnit.SECONDS.toNanos(30)) {
+            Thread.sleep(100);
+        }
+        // Spring's shutdown hook alone would wait for the start-up, i.e. the whole broker timeout
+        assertThat(service.isAlive()).as("still running 30 s after SIGTERM:\n%s", service.tail(20)).isFalse();
+        assertThat(Files.readString(service.log())).contains("Asked to stop while waiting for the Kafka broker")
+                .doesNotContain("\tat org.springframework");
+    }
+
+    @Test
     void aNegativeMaxFutureSkewFailsStartUp() throws Exception {
         // it would make every current record bad input
         String log = failedStartUp("--suite.max-future-skew=-PT1M", "--suite.query.forward-timeout=PT0S");

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -32,6 +33,16 @@ public final class TopicInitializer {
 
     private static final String BROKER_ACTION = "Start Kafka (./run-local.sh starts one on localhost:9092) or point the "
             + "service at it with --spring.kafka.bootstrap-servers=host:port.";
+
+    /**
+     * Set when the JVM begins to shut down (SIGTERM): Spring's own shutdown hook waits for a start-up in progress
+     * to end, so a wait for the broker must end on its own, or the process would outlive its stop by the broker timeout.
+     */
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "suite-startup-stop"));
+    }
 
     private final Map<String, Object> adminConfig;
     private final SuiteProperties.Topics settings;
@@ -233,8 +244,14 @@ public final class TopicInitializer {
         long deadline = System.nanoTime() + settings.brokerTimeout().toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
+            if (STOPPING.get()) {
+                // the failure report of the exception may not make it out of a JVM that is shutting down
+                log.info("Asked to stop while waiting for the Kafka broker at {}; start-up ends", adminConfig.get("bootstrap.servers"));
+                throw new TopicSetupException("stopped while waiting for the Kafka broker at " + adminConfig.get("bootstrap.servers"),
+                        BROKER_ACTION);
+            }
             try {
-                return admin.listTopics().names().get(Math.min(5_000, settings.brokerTimeout().toMillis()), TimeUnit.MILLISECONDS);
+                return admin.listTopics().names().get(Math.min(2_000, settings.brokerTimeout().toMillis()), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 if (last == null) {
                     log.warn("Kafka broker at {} not reachable yet; waiting up to {} (suite.topics.broker-timeout) before "
