@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 usage() {
   cat <<'USAGE'
 Usage: ./run-local.sh [options]
-  --clean               delete the local data (broker log, service state) before starting
+  --clean               delete the local data (broker log, service state, logs) before starting
   --no-demo             do not run the demo event generator
   --rate N              demo events per second (default 20)
   --kafka-port N        broker port (default 9092)
@@ -37,6 +37,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+[[ "$RATE" =~ ^[0-9]*\.?[0-9]+$ ]] && [[ "$RATE" =~ [1-9] ]] \
+  || { echo "--rate takes a number of events per second above 0; got --rate $RATE" >&2; exit 1; }
 IFS=, read -r PURCHASE_PORT ORDER_PORT FRAUD_PORT EXTRA <<<"$PORTS"
 for p in "$KAFKA_PORT" "$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT" "$DASHBOARD_PORT"; do
   [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge 1 ] && [ "$p" -le 65534 ] && [ -z "$EXTRA" ] \
@@ -67,16 +69,21 @@ mkdir -p "$DATA/logs"
 DATA="$(cd "$DATA" && pwd)"
 PIDS=()
 
+# Messages of the stop: the terminal may be gone, or a pipe reader (| tee) already killed by the same Ctrl-C;
+# a failed write must not end the script before it has stopped what it started.
+say() { echo "$@" 2>/dev/null || true; }
 stop_all() {
   trap - INT TERM HUP EXIT
-  echo; echo "Stopping ..."
+  trap '' PIPE
+  say; say "Stopping ..."
   # generator and services first (they commit and leave their groups), the broker last
   for pid in "${PIDS[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]:1}"; do wait "$pid" 2>/dev/null || true; done
   if [ "${#PIDS[@]}" -gt 0 ]; then kill -TERM "${PIDS[0]}" 2>/dev/null || true; wait "${PIDS[0]}" 2>/dev/null || true; fi
-  echo "Stopped. Data is kept in $DATA (--clean starts afresh)."
+  say "Stopped. Data is kept in $DATA (--clean starts afresh)."
 }
-trap stop_all INT TERM HUP EXIT
+# PIPE too: a write to a closed pipe would otherwise kill the script and orphan the broker and the services
+trap stop_all INT TERM HUP PIPE EXIT
 
 echo "Starting Kafka (KRaft) on $BOOTSTRAP, data in $DATA/kafka ..."
 # In a session of its own, so that a signal to this script's whole process group (a closed terminal, kill of
@@ -129,6 +136,11 @@ if [ "$DEMO" = 1 ]; then
   java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
     --run-id "$RUN_ID" --seed "$RUN_ID" >> "$DATA/logs/load-generator.log" 2>&1 &
   PIDS+=($!)
+  # it refuses bad options within a second or two; the ids printed below must exist
+  for _ in 1 2 3 4 5 6; do
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { echo "The demo generator exited; see $DATA/logs/load-generator.log" >&2; tail -5 "$DATA/logs/load-generator.log" >&2; exit 1; }
+    sleep 0.5
+  done
   TRY="Try (demo users are u-1..u-50, customers c-1..c-200, orders o-$RUN_ID-1, o-$RUN_ID-2, ...):"
 fi
 cat <<INFO
