@@ -73,8 +73,9 @@ PIDS=()
 # a failed write must not end the script before it has stopped what it started.
 say() { echo "$@" 2>/dev/null || true; }
 stop_all() {
-  trap - INT TERM HUP EXIT
-  trap '' PIPE
+  # once: a second Ctrl-C must not cut the stop short and leave the broker (in a session of its own) running
+  trap - EXIT
+  trap '' INT TERM HUP PIPE
   say; say "Stopping ..."
   # generator and services first (they commit and leave their groups), the broker last
   for pid in "${PIDS[@]:1}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -82,8 +83,14 @@ stop_all() {
   if [ "${#PIDS[@]}" -gt 0 ]; then kill -TERM "${PIDS[0]}" 2>/dev/null || true; wait "${PIDS[0]}" 2>/dev/null || true; fi
   say "Stopped. Data is kept in $DATA (--clean starts afresh)."
 }
-# PIPE too: a write to a closed pipe would otherwise kill the script and orphan the broker and the services
-trap stop_all INT TERM HUP PIPE EXIT
+# A signal ends the script after the stop, also in the middle of the start (which would otherwise go on);
+# PIPE too: a write to a closed pipe would otherwise kill the script and orphan the broker and the services.
+stop_on() { stop_all; exit "$1"; }
+trap 'stop_on 129' HUP
+trap 'stop_on 130' INT
+trap 'stop_on 141' PIPE
+trap 'stop_on 143' TERM
+trap stop_all EXIT
 
 echo "Starting Kafka (KRaft) on $BOOTSTRAP, data in $DATA/kafka ..."
 # In a session of its own, so that a signal to this script's whole process group (a closed terminal, kill of
@@ -136,9 +143,10 @@ if [ "$DEMO" = 1 ]; then
   java -Xmx256m -jar load-generator/target/load-generator.jar --bootstrap-servers "$BOOTSTRAP" --rate "$RATE" \
     --run-id "$RUN_ID" --seed "$RUN_ID" >> "$DATA/logs/load-generator.log" 2>&1 &
   PIDS+=($!)
+  GENERATOR_PID=$!
   # it refuses bad options within a second or two; the ids printed below must exist
   for _ in 1 2 3 4 5 6; do
-    kill -0 "${PIDS[-1]}" 2>/dev/null || { echo "The demo generator exited; see $DATA/logs/load-generator.log" >&2; tail -5 "$DATA/logs/load-generator.log" >&2; exit 1; }
+    kill -0 "$GENERATOR_PID" 2>/dev/null || { echo "The demo generator exited; see $DATA/logs/load-generator.log" >&2; tail -5 "$DATA/logs/load-generator.log" >&2; exit 1; }
     sleep 0.5
   done
   TRY="Try (demo users are u-1..u-50, customers c-1..c-200, orders o-$RUN_ID-1, o-$RUN_ID-2, ...):"
