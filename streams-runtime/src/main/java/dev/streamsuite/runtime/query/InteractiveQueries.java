@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -212,7 +212,8 @@ public final class InteractiveQueries {
                 ? CompletableFuture.completedFuture(null) // answered below, on this thread (store scopes are thread-bound)
                 : CompletableFuture.supplyAsync(() -> remoteList(host, request, partitions, false, listType), executor)));
         List<T> items = new ArrayList<>();
-        Set<String> servedBy = new LinkedHashSet<>();
+        // sorted: every instance names the same set in the same order, whichever was asked and answered first
+        Set<String> servedBy = new TreeSet<>();
         for (var entry : fromActive.entrySet()) {
             HostInfo host = entry.getKey();
             List<Integer> partitions = copies.partitionsByActive().get(host);
