@@ -21,29 +21,35 @@ Usage: ./run-local.sh [options]
 USAGE
 }
 
+refuse() { echo "$1" >&2; exit 1; }
+value_of() { [ -n "${2:-}" ] || { echo "$1 needs a value" >&2; usage >&2; exit 2; }; }
 KAFKA_PORT=9092; PORTS="8081,8082,8083"; DATA=./data; DEMO=1; CLEAN=0; BUILD=0; RATE=20; DASHBOARD_PORT=8080
 while [ $# -gt 0 ]; do
   case "$1" in
     --clean) CLEAN=1 ;;
     --no-demo) DEMO=0 ;;
     --build) BUILD=1 ;;
-    --rate) RATE="${2:?--rate needs a value}"; shift ;;
-    --kafka-port) KAFKA_PORT="${2:?--kafka-port needs a value}"; shift ;;
-    --ports) PORTS="${2:?--ports needs a value}"; shift ;;
-    --dashboard-port) DASHBOARD_PORT="${2:?--dashboard-port needs a value}"; shift ;;
-    --data) DATA="${2:?--data needs a value}"; [[ "$DATA" = /* ]] || DATA="$CALLER_DIR/$DATA"; shift ;;
+    --rate) value_of "$@"; RATE="$2"; shift ;;
+    --kafka-port) value_of "$@"; KAFKA_PORT="$2"; shift ;;
+    --ports) value_of "$@"; PORTS="$2"; shift ;;
+    --dashboard-port) value_of "$@"; DASHBOARD_PORT="$2"; shift ;;
+    --data) value_of "$@"; DATA="$2"; [[ "$DATA" = /* ]] || DATA="$CALLER_DIR/$DATA"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
 [[ "$RATE" =~ ^[0-9]*\.?[0-9]+$ ]] && [[ "$RATE" =~ [1-9] ]] \
-  || { echo "--rate takes a number of events per second above 0; got --rate $RATE" >&2; exit 1; }
+  || refuse "--rate takes a number of events per second above 0; got --rate $RATE"
+is_port() { [[ "$1" =~ ^[0-9]{1,5}$ ]] && [ "$1" -ge 1 ] && [ "$1" -le 65535 ]; }
+is_port "$KAFKA_PORT" && [ "$KAFKA_PORT" -le 65534 ] \
+  || refuse "--kafka-port takes a port from 1 to 65534 (the controller uses the next one); got --kafka-port $KAFKA_PORT"
 IFS=, read -r PURCHASE_PORT ORDER_PORT FRAUD_PORT EXTRA <<<"$PORTS"
-for p in "$KAFKA_PORT" "$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT" "$DASHBOARD_PORT"; do
-  [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge 1 ] && [ "$p" -le 65534 ] && [ -z "$EXTRA" ] \
-    || { echo "Ports must be numbers (--ports takes three: A,B,C); got --kafka-port $KAFKA_PORT --ports $PORTS --dashboard-port $DASHBOARD_PORT" >&2; exit 1; }
-done
+is_port "$PURCHASE_PORT" && is_port "$ORDER_PORT" && is_port "$FRAUD_PORT" && [ -z "$EXTRA" ] \
+  || refuse "--ports takes three ports A,B,C (each from 1 to 65535); got --ports $PORTS"
+is_port "$DASHBOARD_PORT" || refuse "--dashboard-port takes a port from 1 to 65535; got --dashboard-port $DASHBOARD_PORT"
+[ "$(printf '%s\n' "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT" "$DASHBOARD_PORT" | sort -u | wc -l)" -eq 6 ] \
+  || refuse "The ports must all differ: Kafka $KAFKA_PORT and its controller $((KAFKA_PORT + 1)), services $PORTS, dashboard $DASHBOARD_PORT"
 SERVICES=(purchase-aggregator order-enricher fraud-detector)
 SERVICE_PORTS=("$PURCHASE_PORT" "$ORDER_PORT" "$FRAUD_PORT")
 BOOTSTRAP="localhost:$KAFKA_PORT"

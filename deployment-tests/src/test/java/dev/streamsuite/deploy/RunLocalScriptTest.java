@@ -36,7 +36,7 @@ class RunLocalScriptTest {
     }
 
     @Test
-    void badOptionsAreRefusedBeforeAnythingStarts() throws Exception {
+    void badOptionsAreRefusedBeforeAnythingStartsWithWhatIsWrong() throws Exception {
         for (String rate : List.of("abc", "0", "0.0", "-1", "1e3")) {
             Run run = runLocal("--rate", rate);
             assertThat(run.exit()).as("--rate %s", rate).isEqualTo(1);
@@ -44,7 +44,18 @@ class RunLocalScriptTest {
         }
         Run ports = runLocal("--ports", "8081,8082");
         assertThat(ports.exit()).isEqualTo(1);
-        assertThat(ports.output()).startsWith("Ports must be numbers (--ports takes three: A,B,C)");
+        assertThat(ports.output()).isEqualTo("--ports takes three ports A,B,C (each from 1 to 65535); got --ports 8081,8082\n");
+        Run kafkaPort = runLocal("--kafka-port", "65535");
+        assertThat(kafkaPort.exit()).isEqualTo(1);
+        assertThat(kafkaPort.output()).startsWith("--kafka-port takes a port from 1 to 65534 (the controller uses the next one)");
+        // the broker's controller takes the port after the broker's
+        Run clash = runLocal("--kafka-port", "8382", "--ports", "8381,8383,8384");
+        assertThat(clash.exit()).isEqualTo(1);
+        assertThat(clash.output()).isEqualTo("The ports must all differ: Kafka 8382 and its controller 8383, services"
+                + " 8381,8383,8384, dashboard 8080\n");
+        Run noData = runLocal("--data", "");
+        assertThat(noData.exit()).isEqualTo(2);
+        assertThat(noData.output()).startsWith("--data needs a value\nUsage: ./run-local.sh [options]");
         Run unknown = runLocal("--bogus");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.output()).startsWith("unknown option: --bogus\nUsage: ./run-local.sh [options]");
