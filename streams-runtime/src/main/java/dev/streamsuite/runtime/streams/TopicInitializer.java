@@ -41,7 +41,13 @@ public final class TopicInitializer {
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "suite-startup-stop"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "suite-startup-stop"));
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already (a Ctrl-C early in the start): failing here would fail the class's
+            // initialisation, reported as "topicInitializer threw exception with message: null"
+            STOPPING.set(true);
+        }
     }
 
     private final Map<String, Object> adminConfig;
