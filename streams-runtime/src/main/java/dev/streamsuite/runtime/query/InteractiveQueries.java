@@ -76,12 +76,12 @@ public final class InteractiveQueries {
     public InteractiveQueries(StreamsRunner runner, QueryHosts hosts, org.springframework.web.client.RestClient client,
                               ExecutorService executor, int retryAfterSeconds, long maxStandbyLag, CommittedTail committedTail) {
         this.runner = runner;
-        this.committedTail = committedTail;
         this.hosts = hosts;
         this.forwarder = new Forwarder(client, runner::peerToken);
         this.executor = executor;
         this.retryAfterSeconds = retryAfterSeconds;
         this.maxStandbyLag = maxStandbyLag;
+        this.committedTail = committedTail;
     }
 
     /**
