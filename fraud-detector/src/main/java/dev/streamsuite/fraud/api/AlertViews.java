@@ -3,6 +3,7 @@ package dev.streamsuite.fraud.api;
 import dev.streamsuite.fraud.topology.AlertsAt;
 import dev.streamsuite.fraud.topology.FraudTopology;
 import dev.streamsuite.model.FraudAlert;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ final class AlertViews {
     /** Every retained alert of one user, newest first. */
     static List<FraudAlert> ofUser(ReadOnlyWindowStore<String, AlertsAt> store, String userId) {
         List<FraudAlert> result = new ArrayList<>();
-        try (WindowStoreIterator<AlertsAt> it = store.backwardFetch(userId, Instant.EPOCH, FraudTopology.END_OF_TIME)) {
+        try (WindowStoreIterator<AlertsAt> it = store.backwardFetch(userId, Instant.EPOCH, WindowStores.END_OF_TIME)) {
             it.forEachRemaining(kv -> result.addAll(kv.value.alerts()));
         }
         result.sort(NEWEST_FIRST);
@@ -39,7 +40,7 @@ final class AlertViews {
      */
     static List<FraudAlert> mostRecent(ReadOnlyWindowStore<String, AlertsAt> store, int limit) {
         PriorityQueue<FraudAlert> newest = new PriorityQueue<>(limit + 1, NEWEST_FIRST.reversed());
-        try (KeyValueIterator<Windowed<String>, AlertsAt> it = store.fetchAll(Instant.EPOCH, FraudTopology.END_OF_TIME)) {
+        try (KeyValueIterator<Windowed<String>, AlertsAt> it = store.fetchAll(Instant.EPOCH, WindowStores.END_OF_TIME)) {
             while (it.hasNext()) {
                 KeyValue<Windowed<String>, AlertsAt> entry = it.next();
                 for (FraudAlert alert : entry.value.alerts()) {

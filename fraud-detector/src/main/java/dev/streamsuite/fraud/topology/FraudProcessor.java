@@ -4,6 +4,7 @@ import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.model.Transaction;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -99,7 +100,7 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
 
     private boolean isDuplicate(String transactionId, long streamTime) {
         long from = Math.max(0, streamTime - dedupRetentionMs + 1);
-        try (WindowStoreIterator<String> seen = transactionIds.fetch(transactionId, from, FraudTopology.END_OF_TIME_MS)) {
+        try (WindowStoreIterator<String> seen = transactionIds.fetch(transactionId, from, WindowStores.END_OF_TIME_MS)) {
             return seen.hasNext();
         }
     }

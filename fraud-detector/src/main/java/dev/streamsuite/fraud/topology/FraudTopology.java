@@ -11,7 +11,6 @@ import dev.streamsuite.runtime.topology.TopologyEvents;
 import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,10 +35,6 @@ public final class FraudTopology {
     public static final String TRANSACTION_IDS_STORE = "transaction-ids-store";
     public static final String ALERTS_STORE = "alerts-store";
     public static final String PROCESSOR = "fraud-rules";
-
-    /** Far enough for any event time the suite accepts, small enough for the window store's arithmetic. */
-    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
-    static final long END_OF_TIME_MS = END_OF_TIME.toEpochMilli();
 
     /** The window stores keep points in time; their "window" is one millisecond. */
     private static final Duration POINT = Duration.ofMillis(1);

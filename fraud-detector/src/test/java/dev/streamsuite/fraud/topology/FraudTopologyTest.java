@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.model.Json;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class FraudTopologyTest extends FraudDriverTest {
         assertThat(u1.transactionCount()).isEqualTo(2);
         assertThat(u1.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(fraud.readAlerts()).isEmpty();
-        try (WindowStoreIterator<String> ids = fraud.transactionIds().fetch("t-1", Instant.EPOCH, FraudTopology.END_OF_TIME)) {
+        try (WindowStoreIterator<String> ids = fraud.transactionIds().fetch("t-1", Instant.EPOCH, WindowStores.END_OF_TIME)) {
             assertThat(ids.next().key).isEqualTo(T0.toEpochMilli());
             assertThat(ids.hasNext()).isFalse();
         }
@@ -80,7 +81,7 @@ class FraudTopologyTest extends FraudDriverTest {
         // another user's transaction moves the partition's stream time to t-1's time + 7 days
         fraud.send("t-clock", "u-2", "1.00", T0.plus(WEEK));
 
-        try (WindowStoreIterator<String> ids = fraud.transactionIds().fetch("t-1", Instant.EPOCH, FraudTopology.END_OF_TIME)) {
+        try (WindowStoreIterator<String> ids = fraud.transactionIds().fetch("t-1", Instant.EPOCH, WindowStores.END_OF_TIME)) {
             assertThat(ids.hasNext()).as("the window store has dropped t-1").isFalse();
         }
         fraud.send("t-1", "u-1", "10.00", T0);
@@ -129,7 +130,7 @@ class FraudTopologyTest extends FraudDriverTest {
 
     private List<Long> alertTimes(String user) {
         List<Long> times = new java.util.ArrayList<>();
-        try (WindowStoreIterator<AlertsAt> it = fraud.alertStore().fetch(user, Instant.EPOCH, FraudTopology.END_OF_TIME)) {
+        try (WindowStoreIterator<AlertsAt> it = fraud.alertStore().fetch(user, Instant.EPOCH, WindowStores.END_OF_TIME)) {
             it.forEachRemaining(kv -> times.add(kv.key));
         }
         return times;

@@ -7,6 +7,7 @@ import dev.streamsuite.orders.topology.OrdersAt;
 import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Params;
+import dev.streamsuite.runtime.topology.WindowStores;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,9 +36,6 @@ import tools.jackson.databind.util.RawValue;
 @RestController
 public class OrderController {
 
-    /** Far enough for any event time the suite accepts, small enough for the window store's arithmetic. */
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
-
     private final InteractiveQueries queries;
 
     public OrderController(InteractiveQueries queries) {
@@ -53,7 +51,7 @@ public class OrderController {
     public ResponseEntity<?> order(@PathVariable String orderId, HttpServletRequest request) {
         return queries.byKey(OrderTopology.ORDERS_BY_ID_STORE, orderId, request, () -> {
             // an orderId sent again with another timestamp is in the store twice: the newer order time wins
-            try (WindowStoreIterator<byte[]> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, END_OF_TIME)) {
+            try (WindowStoreIterator<byte[]> newestFirst = ordersById().backwardFetch(orderId, Instant.EPOCH, WindowStores.END_OF_TIME)) {
                 return newestFirst.hasNext() ? Optional.of(asIs(newestFirst.next().value)) : Optional.empty();
             }
         }, "no order '" + orderId + "' (unknown, still waiting for its join grace, or older than the retention)");
@@ -105,7 +103,7 @@ public class OrderController {
     }
 
     private List<RawValue> newestOrders(String customerId, int limit) {
-        try (WindowStoreIterator<OrdersAt> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, END_OF_TIME)) {
+        try (WindowStoreIterator<OrdersAt> newestFirst = customerOrders().backwardFetch(customerId, Instant.EPOCH, WindowStores.END_OF_TIME)) {
             return OrdersAt.newest(newestFirst, limit).stream().map(order -> asIs(order.json())).toList();
         }
     }

@@ -1,6 +1,7 @@
 package dev.streamsuite.purchases.topology;
 
 import dev.streamsuite.model.PurchaseSummary;
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,9 +20,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * exact: it drops old windows lazily, by whole segments, so a summary would stay visible for a while longer.
  */
 public final class SummaryReader {
-
-    /** Far enough for any event time the suite accepts, small enough for the window store's arithmetic. */
-    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ReadOnlyWindowStore<String, WindowTotals> windows;
     private final long sizeMs;
@@ -49,7 +47,7 @@ public final class SummaryReader {
         if (first.isBefore(firstVisibleStart)) {
             first = firstVisibleStart;
         }
-        try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, first, to == null ? END_OF_TIME : to)) {
+        try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, first, to == null ? WindowStores.END_OF_TIME : to)) {
             it.forEachRemaining(kv -> result.add(summary(userId, kv)));
         }
         return result;
@@ -57,7 +55,7 @@ public final class SummaryReader {
 
     /** The user's summary with the greatest {@code windowStart}, if any is visible. */
     public Optional<PurchaseSummary> latest(String userId) {
-        try (WindowStoreIterator<WindowTotals> newestFirst = windows.backwardFetch(userId, firstVisibleStart, END_OF_TIME)) {
+        try (WindowStoreIterator<WindowTotals> newestFirst = windows.backwardFetch(userId, firstVisibleStart, WindowStores.END_OF_TIME)) {
             return newestFirst.hasNext() ? Optional.of(summary(userId, newestFirst.next())) : Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.query;
 
+import dev.streamsuite.runtime.topology.WindowStores;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,13 @@ import java.time.format.DateTimeParseException;
 public final class Params {
 
     public static final int MAX_LIMIT = 1000;
+
+    /**
+     * The instants a query may name: the four-digit years of ISO-8601. Beyond them the stores' millisecond
+     * arithmetic would overflow (a 500 instead of a 400); no event time the suite accepts lies there.
+     */
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = WindowStores.END_OF_TIME;
 
     private Params() {
     }
@@ -21,12 +29,18 @@ public final class Params {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
+            instant = OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("parameter '" + name + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z: '"
                     + value + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiException.badRequest("parameter '" + name + "' must lie from " + EARLIEST + " to " + LATEST + ": '"
+                    + value + "'");
+        }
+        return instant;
     }
 
     /** A limit in 1..1000, or the default when absent. */

@@ -1,6 +1,7 @@
 package dev.streamsuite.runtime.topology;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
@@ -26,6 +27,13 @@ import org.apache.kafka.streams.state.internals.RocksDbWindowBytesStoreSupplier;
  * by the time the broker appended them ({@link EventTimeTopics}).
  */
 public final class WindowStores {
+
+    /**
+     * The upper bound of the suite's window store queries: later than any event time the suite accepts, early enough
+     * for the stores' arithmetic (window start plus size, segment ids) not to overflow.
+     */
+    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+    public static final long END_OF_TIME_MS = END_OF_TIME.toEpochMilli();
 
     private WindowStores() {
     }
