@@ -6,14 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -72,6 +73,8 @@ public final class InteractiveQueries {
     private final long maxStandbyLag;
     private final CommittedTail committedTail;
     private volatile StoreLayout layout;
+    /** The highest partition count each store's metadata has shown. */
+    private final Map<String, Integer> partitionsSeen = new ConcurrentHashMap<>();
 
     public InteractiveQueries(StreamsRunner runner, QueryHosts hosts, org.springframework.web.client.RestClient client,
                               ExecutorService executor, int retryAfterSeconds, long maxStandbyLag, CommittedTail committedTail) {
@@ -205,7 +208,7 @@ public final class InteractiveQueries {
         if (forwarded != null) {
             return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);
         }
-        Copies copies = copiesOf(store);
+        PartitionCopies copies = copiesOf(store);
         JavaType listType = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
         Map<HostInfo, CompletableFuture<List<T>>> fromActive = new LinkedHashMap<>();
         copies.partitionsByActive().forEach((host, partitions) -> fromActive.put(host, host.equals(hosts.self())
@@ -233,7 +236,7 @@ public final class InteractiveQueries {
         return finish.apply(items);
     }
 
-    private <T> List<T> fromStandby(String store, HttpServletRequest request, Copies copies, int partition,
+    private <T> List<T> fromStandby(String store, HttpServletRequest request, PartitionCopies copies, int partition,
                                     Supplier<List<T>> local, JavaType listType, Set<String> servedBy) {
         for (HostInfo host : copies.standbys().getOrDefault(partition, List.of())) {
             try {
@@ -269,16 +272,16 @@ public final class InteractiveQueries {
         return Json.MAPPER.readValue(answer.getBody(), listType);
     }
 
-    /** Who holds which partition of a store, from Kafka Streams metadata. */
-    private record Copies(Map<HostInfo, List<Integer>> partitionsByActive, Map<Integer, List<HostInfo>> standbys,
-                          List<Integer> withoutActive) {
-    }
-
-    private Copies copiesOf(String store) {
+    /**
+     * Who holds which partition of a store, from Kafka Streams metadata. The store's partition count is the highest
+     * the metadata has shown (partition counts never shrink): metadata of a rebalance that names fewer partitions then
+     * gives a 503 for the ones it leaves out, where a count taken from it alone would drop them from the list.
+     */
+    private PartitionCopies copiesOf(String store) {
         KafkaStreams streams = streams();
         StoreLayout storeLayout = layout();
-        Map<Integer, HostInfo> active = new TreeMap<>();
-        Map<Integer, List<HostInfo>> standbys = new TreeMap<>();
+        Map<Integer, HostInfo> active = new HashMap<>();
+        Map<Integer, List<HostInfo>> standbys = new HashMap<>();
         for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
             for (TopicPartition tp : instance.topicPartitions()) {
                 if (storeLayout.feeds(store, tp.topic())) {
@@ -294,24 +297,8 @@ public final class InteractiveQueries {
                 }
             }
         }
-        int partitions = Math.max(active.isEmpty() ? 0 : ((TreeMap<Integer, HostInfo>) active).lastKey() + 1,
-                standbys.isEmpty() ? 0 : ((TreeMap<Integer, List<HostInfo>>) standbys).lastKey() + 1);
-        if (partitions == 0) {
-            throw unavailable("no instance hosts " + store + " right now (starting or rebalancing)");
-        }
-        Map<HostInfo, List<Integer>> byActive = new LinkedHashMap<>();
-        List<Integer> withoutActive = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            HostInfo host = active.get(p);
-            if (host != null) {
-                byActive.computeIfAbsent(host, h -> new ArrayList<>()).add(p);
-            } else if (standbys.containsKey(p)) {
-                withoutActive.add(p);
-            } else {
-                throw unavailable("partition " + p + " of " + store + " is not assigned right now (rebalancing)");
-            }
-        }
-        return new Copies(byActive, standbys, withoutActive);
+        int partitions = partitionsSeen.merge(store, PartitionCopies.partitionsNamed(active, standbys), Math::max);
+        return PartitionCopies.plan(store, partitions, active, standbys, retryAfterSeconds);
     }
 
     private StoreLayout layout() {
