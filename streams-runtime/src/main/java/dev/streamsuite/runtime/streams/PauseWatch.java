@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +47,8 @@ public final class PauseWatch {
     }
 
     static long sessionTimeoutMs(Properties config) {
-        for (String key : new String[] {StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG}) {
-            Object value = config.get(key);
-            if (value != null) {
-                return Long.parseLong(value.toString().trim());
-            }
-        }
-        return DEFAULT_SESSION_TIMEOUT_MS;
+        Object value = StreamsRunner.mainConsumerSetting(config, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        return value == null ? DEFAULT_SESSION_TIMEOUT_MS : Long.parseLong(value.toString().trim());
     }
 
     /** Called often (every 250 ms) by a thread of its own, so that a pause is seen even when no query comes. */

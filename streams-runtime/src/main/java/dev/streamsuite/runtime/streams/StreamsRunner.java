@@ -88,8 +88,7 @@ public final class StreamsRunner implements SmartLifecycle {
             // A dynamic member leaves the group, so the others (or this instance restarted) take over at
             // once instead of after session.timeout.ms; a static member (group.instance.id) stays, so a
             // pod restarted within the session timeout gets its own tasks back without a rebalance.
-            boolean staticMember = config.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
-                    || config.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+            boolean staticMember = staticMember(config);
             log.info("Closing Kafka Streams ({} the group)", staticMember ? "staying in" : "leaving");
             running.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(staticMember
                     ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
@@ -98,6 +97,22 @@ public final class StreamsRunner implements SmartLifecycle {
         if (pauseTicker != null) {
             pauseTicker.shutdownNow();
         }
+    }
+
+    /** Whether the main consumer has a {@code group.instance.id}. */
+    static boolean staticMember(Properties config) {
+        return mainConsumerSetting(config, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG) != null;
+    }
+
+    /** A setting of the main consumer as Kafka Streams reads it: {@code main.consumer.}, then {@code consumer.}, then plain. */
+    static Object mainConsumerSetting(Properties config, String name) {
+        for (String key : new String[] {StreamsConfig.mainConsumerPrefix(name), StreamsConfig.consumerPrefix(name), name}) {
+            Object value = config.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,0 +1,34 @@
+package dev.streamsuite.runtime.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsRunnerTest {
+
+    @Test
+    void aStaticMemberIsRecognisedWhicheverWayItsInstanceIdIsSet() {
+        Properties config = new Properties();
+        assertThat(StreamsRunner.staticMember(config)).isFalse();
+        for (String key : new String[] {"group.instance.id", "consumer.group.instance.id", "main.consumer.group.instance.id"}) {
+            Properties withId = new Properties();
+            withId.put(key, "pod-0");
+            assertThat(StreamsRunner.staticMember(withId)).as(key).isTrue();
+        }
+        // the restore consumer's or the producer's id does not make the group member static
+        config.put("restore.consumer.group.instance.id", "x");
+        assertThat(StreamsRunner.staticMember(config)).isFalse();
+    }
+
+    @Test
+    void theMainConsumerPrefixWinsOverTheConsumerPrefixOverThePlainName() {
+        Properties config = new Properties();
+        config.put("session.timeout.ms", "1");
+        assertThat(StreamsRunner.mainConsumerSetting(config, "session.timeout.ms")).isEqualTo("1");
+        config.put("consumer.session.timeout.ms", "2");
+        assertThat(StreamsRunner.mainConsumerSetting(config, "session.timeout.ms")).isEqualTo("2");
+        config.put("main.consumer.session.timeout.ms", "3");
+        assertThat(StreamsRunner.mainConsumerSetting(config, "session.timeout.ms")).isEqualTo("3");
+    }
+}
