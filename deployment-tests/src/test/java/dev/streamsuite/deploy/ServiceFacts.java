@@ -150,7 +150,7 @@ final class ServiceFacts {
 
     /** The counters the README documents and the dashboard must show (their Prometheus names). */
     static final List<String> DOCUMENTED_COUNTERS = List.of("suite_dlq_records_total", "suite_late_records_total",
-            "suite_alerts_total");
+            "suite_duplicate_records_total", "suite_alerts_total");
 
     /**
      * The names Prometheus may show for the suite's own meters ({@code Counter/Timer/Gauge.builder("suite.x")}

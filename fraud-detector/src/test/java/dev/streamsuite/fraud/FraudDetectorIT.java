@@ -9,6 +9,7 @@ import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.KafkaClients.Read;
+import dev.streamsuite.testsupport.Prometheus;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -89,8 +90,11 @@ class FraudDetectorIT {
 
         assertThat(Http.get(service.url("/api/topology")).body()).contains("fraud-rules", "balances-store",
                 "transaction-ids-store", "alerts-store", "fraud-alerts");
-        assertThat(Http.get(service.url("/actuator/prometheus")).body()).contains("suite_alerts_total{",
-                "rule=\"NEGATIVE_BALANCE\"", "suite_dlq_records_total{");
+        String scrape = Http.get(service.url("/actuator/prometheus")).body();
+        assertThat(scrape).contains("suite_alerts_total{", "rule=\"NEGATIVE_BALANCE\"", "suite_dlq_records_total{");
+        // every re-sent transaction of test 1 (all read by this instance, within the retention) counted once
+        assertThat(Prometheus.sum(scrape, "suite_duplicate_records_total", "topic=\"transactions\""))
+                .isEqualTo(scenario.duplicates());
 
         HttpResponse<String> unknown = Http.get(service.url("/api/balances/nobody"));
         assertThat(unknown.statusCode()).isEqualTo(404);

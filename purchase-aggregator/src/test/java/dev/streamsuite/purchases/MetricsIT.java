@@ -6,6 +6,7 @@ import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
+import dev.streamsuite.testsupport.Prometheus;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +37,6 @@ class MetricsIT {
     private static final int N = 40;
     /** Every fifth purchase has no key: only those cross the repartition topic. */
     private static final int KEYLESS_EVERY = 5;
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
 
     private static String bootstrap;
     private static ChildJvm broker;
@@ -57,26 +55,6 @@ class MetricsIT {
     @AfterAll
     static void stop() {
         ChildJvm.stopAll(service, broker);
-    }
-
-    /** The sum of every sample of {@code name} whose labels contain all of {@code labels} ("k=\"v\""). */
-    private static double sum(String scrape, String name, String... labels) {
-        double total = 0;
-        for (String line : scrape.split("\n")) {
-            Matcher m = SAMPLE.matcher(line.strip());
-            if (!m.matches() || !m.group(1).equals(name)) {
-                continue;
-            }
-            String tags = m.group(3) == null ? "" : m.group(3);
-            boolean all = true;
-            for (String label : labels) {
-                all &= tags.contains(label);
-            }
-            if (all && !m.group(4).equals("NaN")) {
-                total += Double.parseDouble(m.group(4));
-            }
-        }
-        return total;
     }
 
     private static String scrape() {
@@ -113,15 +91,15 @@ class MetricsIT {
         String in = "suite_records_in_total";
         String topic = "topic=\"purchases\"";
         long existing = endOffsets("purchases"); // 0: a broker of its own
-        String before = await(s -> sum(s, in, topic) == existing, Duration.ofSeconds(60), "caught up with " + existing + " records");
+        String before = await(s -> Prometheus.sum(s, in, topic) == existing, Duration.ofSeconds(60), "caught up with " + existing + " records");
         // series of events that may not have happened yet exist from the start, at zero until they do
         assertThat(before).contains("suite_dlq_records_total{", "reason=\"future-timestamp\"", "suite_late_records_total{");
-        double summariesBefore = sum(before, "suite_records_out_total", "topic=\"purchase-summaries\"");
-        double latencyBefore = sum(before, "suite_e2e_latency_seconds_count", "topic=\"purchase-summaries\"");
-        double dlqBefore = sum(before, "suite_dlq_records_total", topic);
-        double dlqOutBefore = sum(before, "suite_records_out_total", "topic=\"purchases.dlq\"");
-        double invalidJsonBefore = sum(before, "suite_dlq_records_total", topic, "reason=\"invalid-json\"");
-        double repartitionBefore = sum(before, in, "topic=\"metrics-it-");
+        double summariesBefore = Prometheus.sum(before, "suite_records_out_total", "topic=\"purchase-summaries\"");
+        double latencyBefore = Prometheus.sum(before, "suite_e2e_latency_seconds_count", "topic=\"purchase-summaries\"");
+        double dlqBefore = Prometheus.sum(before, "suite_dlq_records_total", topic);
+        double dlqOutBefore = Prometheus.sum(before, "suite_records_out_total", "topic=\"purchases.dlq\"");
+        double invalidJsonBefore = Prometheus.sum(before, "suite_dlq_records_total", topic, "reason=\"invalid-json\"");
+        double repartitionBefore = Prometheus.sum(before, in, "topic=\"metrics-it-");
 
         Instant now = Instant.now();
         List<Map.Entry<String, String>> records = new ArrayList<>();
@@ -135,30 +113,25 @@ class MetricsIT {
                 + "\"timestamp\":\"" + now + "\"}"));
         KafkaClients.send(bootstrap, "purchases", records);
 
-        String after = await(s -> sum(s, in, topic) >= existing + N + 2
-                        && sum(s, "suite_records_out_total", "topic=\"purchase-summaries\"") >= summariesBefore + N,
+        String after = await(s -> Prometheus.sum(s, in, topic) >= existing + N + 2
+                        && Prometheus.sum(s, "suite_records_out_total", "topic=\"purchase-summaries\"") >= summariesBefore + N,
                 Duration.ofSeconds(60), "records in grew by " + (N + 2));
         Thread.sleep(1000); // nothing more arrives
         after = scrape();
-        assertThat(sum(after, in, topic)).isEqualTo(existing + N + 2);
-        assertThat(sum(after, in, "topic=\"metrics-it-")).as("the repartition topic: keyless records only")
+        assertThat(Prometheus.sum(after, in, topic)).isEqualTo(existing + N + 2);
+        assertThat(Prometheus.sum(after, in, "topic=\"metrics-it-")).as("the repartition topic: keyless records only")
                 .isEqualTo(repartitionBefore + (N + KEYLESS_EVERY - 1) / KEYLESS_EVERY);
-        assertThat(sum(after, "suite_records_out_total", "topic=\"purchase-summaries\"")).isEqualTo(summariesBefore + N);
-        assertThat(sum(after, "suite_records_out_total", "topic=\"purchases.dlq\"")).isEqualTo(dlqOutBefore + 2);
-        assertThat(sum(after, "suite_dlq_records_total", topic)).isEqualTo(dlqBefore + 2);
-        assertThat(sum(after, "suite_dlq_records_total", topic, "reason=\"invalid-json\"")).isEqualTo(invalidJsonBefore + 1);
+        assertThat(Prometheus.sum(after, "suite_records_out_total", "topic=\"purchase-summaries\"")).isEqualTo(summariesBefore + N);
+        assertThat(Prometheus.sum(after, "suite_records_out_total", "topic=\"purchases.dlq\"")).isEqualTo(dlqOutBefore + 2);
+        assertThat(Prometheus.sum(after, "suite_dlq_records_total", topic)).isEqualTo(dlqBefore + 2);
+        assertThat(Prometheus.sum(after, "suite_dlq_records_total", topic, "reason=\"invalid-json\"")).isEqualTo(invalidJsonBefore + 1);
         // end-to-end latency: a histogram with buckets, one observation per summary written
-        assertThat(sum(after, "suite_e2e_latency_seconds_count", "topic=\"purchase-summaries\"")).isEqualTo(latencyBefore + N);
+        assertThat(Prometheus.sum(after, "suite_e2e_latency_seconds_count", "topic=\"purchase-summaries\"")).isEqualTo(latencyBefore + N);
         assertThat(after).contains("suite_e2e_latency_seconds_bucket{", "le=\"0.5\"");
         // watermark lag per task: the tasks that processed these purchases are seconds behind the wall clock
         assertThat(after).contains("suite_watermark_lag_seconds{");
-        double minLag = Double.MAX_VALUE;
-        for (String line : after.split("\n")) {
-            Matcher m = SAMPLE.matcher(line.strip());
-            if (m.matches() && m.group(1).equals("suite_watermark_lag_seconds") && !m.group(4).equals("NaN")) {
-                minLag = Math.min(minLag, Double.parseDouble(m.group(4)));
-            }
-        }
+        double minLag = Prometheus.values(after, "suite_watermark_lag_seconds").stream().mapToDouble(Double::doubleValue)
+                .min().orElseThrow();
         assertThat(minLag).isBetween(0.0, 60.0);
         // restoration progress, per store
         assertThat(after).contains("suite_restore_remaining_records{", "store=\"purchase-summaries-store\"",

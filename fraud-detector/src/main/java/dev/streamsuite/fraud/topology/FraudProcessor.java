@@ -63,6 +63,8 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
         // stream time already includes this record; the max keeps "this record included" true by definition
         long streamTime = Math.max(context.currentStreamTimeMs(), time);
         if (isDuplicate(t.transactionId(), streamTime)) {
+            // counted, not logged: a producer's retries can send many, and each is expected input
+            events.duplicate(FraudTopology.INPUT);
             log.debug("Transaction {} of user {} is a duplicate; ignored", t.transactionId(), t.userId());
             return;
         }

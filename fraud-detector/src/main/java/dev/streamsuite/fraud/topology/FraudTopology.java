@@ -94,6 +94,7 @@ public final class FraudTopology {
 
         FraudRules fraudRules = new FraudRules(rules);
         FraudRules.ALL.forEach(events::mayAlert);
+        events.mayBeDuplicate(INPUT);
         long dedupMs = dedupRetention.toMillis();
         long alertMs = alertRetention.toMillis();
         valid.process(() -> new FraudProcessor(fraudRules, dedupMs, alertMs, events), Named.as(PROCESSOR),

@@ -34,6 +34,7 @@ public final class FraudDriver implements AutoCloseable {
     public final TestOutputTopic<byte[], byte[]> dlq;
     public final Map<String, Integer> alertCounts = new ConcurrentHashMap<>();
     public final Map<String, Integer> deadLetterCodes = new ConcurrentHashMap<>();
+    public final Map<String, Integer> duplicates = new ConcurrentHashMap<>();
 
     public FraudDriver(Path stateDir, RuleSettings rules, Duration dedupRetention, Duration alertRetention) {
         TopologyEvents events = new TopologyEvents() {
@@ -45,6 +46,11 @@ public final class FraudDriver implements AutoCloseable {
             @Override
             public void deadLettered(String topic, String code) {
                 deadLetterCodes.merge(code, 1, Integer::sum);
+            }
+
+            @Override
+            public void duplicate(String topic) {
+                duplicates.merge(topic, 1, Integer::sum);
             }
         };
         FraudTopology topology = new FraudTopology(rules, dedupRetention, alertRetention, Duration.ofMinutes(15), events,

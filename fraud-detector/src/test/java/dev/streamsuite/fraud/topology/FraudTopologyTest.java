@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class FraudTopologyTest extends FraudDriverTest {
         assertThat(u1.transactionCount()).isEqualTo(2);
         assertThat(u1.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(fraud.readAlerts()).isEmpty();
+        assertThat(fraud.duplicates).isEqualTo(Map.of(FraudTopology.INPUT, 4));
         try (WindowStoreIterator<String> ids = fraud.transactionIds().fetch("t-1", Instant.EPOCH, WindowStores.END_OF_TIME)) {
             assertThat(ids.next().key).isEqualTo(T0.toEpochMilli());
             assertThat(ids.hasNext()).isFalse();

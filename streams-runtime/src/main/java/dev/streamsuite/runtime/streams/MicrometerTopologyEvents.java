@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Counts what topologies report: {@code suite.dlq.records}, {@code suite.late.records}, {@code suite.alerts}, each
+ * Counts what topologies report: {@code suite.dlq.records}, {@code suite.late.records},
+ * {@code suite.duplicate.records}, {@code suite.alerts}, each
  * from zero for every tag value a topology declares it may report (Prometheus' {@code increase()} misses the
  * first event of a series that appears with it).
  * Counters are looked up once per tag value: building and registering one per event cost 3% of a busy
@@ -44,6 +45,11 @@ public final class MicrometerTopologyEvents implements TopologyEvents {
     }
 
     @Override
+    public void mayBeDuplicate(String topic) {
+        duplicates(topic);
+    }
+
+    @Override
     public void deadLettered(String topic, String code) {
         deadLetters(topic, code).increment();
     }
@@ -51,6 +57,11 @@ public final class MicrometerTopologyEvents implements TopologyEvents {
     @Override
     public void late(String topic) {
         lateRecords(topic).increment();
+    }
+
+    @Override
+    public void duplicate(String topic) {
+        duplicates(topic).increment();
     }
 
     @Override
@@ -67,6 +78,11 @@ public final class MicrometerTopologyEvents implements TopologyEvents {
     private Counter lateRecords(String topic) {
         return counter("late\u0000" + topic, r -> Counter.builder("suite.late.records")
                 .description("Records routed to a late side output").tag("topic", topic).register(r));
+    }
+
+    private Counter duplicates(String topic) {
+        return counter("duplicate\u0000" + topic, r -> Counter.builder("suite.duplicate.records")
+                .description("Records recognised as seen before and ignored").tag("topic", topic).register(r));
     }
 
     private Counter alerts(String rule) {

@@ -11,8 +11,8 @@ public interface TopologyEvents {
     };
 
     /**
-     * The topology sends bad records of {@code topic} to its dead-letter topic; {@link #late} and {@link #alert}
-     * have the same declarations below. Said once while the topology is built, so that a metrics recorder can
+     * The topology sends bad records of {@code topic} to its dead-letter topic; {@link #late}, {@link #duplicate} and
+     * {@link #alert} have the same declarations below. Said once while the topology is built, so that a metrics recorder can
      * show zero counts from the start instead of series that appear with their first event.
      */
     default void mayDeadLetter(String topic) {
@@ -24,12 +24,19 @@ public interface TopologyEvents {
     default void mayAlert(String rule) {
     }
 
+    default void mayBeDuplicate(String topic) {
+    }
+
     /** A record went to a dead-letter topic. */
     default void deadLettered(String topic, String code) {
     }
 
     /** A record was routed to a side output for being late. */
     default void late(String topic) {
+    }
+
+    /** A record of {@code topic} was recognised as one seen before and changed nothing. */
+    default void duplicate(String topic) {
     }
 
     /** A fraud rule raised an alert. */

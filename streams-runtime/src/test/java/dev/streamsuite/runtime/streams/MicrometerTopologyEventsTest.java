@@ -20,7 +20,10 @@ class MicrometerTopologyEventsTest {
         events.deadLettered("purchases", "key-mismatch");
         events.deadLettered("orders", "invalid-json");
         events.late("purchases");
+        events.duplicate("transactions");
+        events.duplicate("transactions");
 
+        assertThat(registry.get("suite.duplicate.records").tag("topic", "transactions").counter().count()).isEqualTo(2);
         assertThat(registry.get("suite.alerts").tag("rule", "VELOCITY").counter().count()).isEqualTo(3);
         assertThat(registry.get("suite.alerts").tag("rule", "NEGATIVE_BALANCE").counter().count()).isEqualTo(1);
         assertThat(registry.get("suite.dlq.records").tag("topic", "purchases").tag("reason", "invalid-json")
@@ -38,6 +41,7 @@ class MicrometerTopologyEventsTest {
         events.mayDeadLetter("orders");
         events.mayBeLate("purchases");
         events.mayAlert("VELOCITY");
+        events.mayBeDuplicate("transactions");
 
         assertThat(registry.get("suite.dlq.records").tag("topic", "orders").counters()).hasSize(6)
                 .allSatisfy(c -> assertThat(c.count()).isZero())
@@ -45,6 +49,7 @@ class MicrometerTopologyEventsTest {
                         "wrong-type", "out-of-range", "key-mismatch", "future-timestamp");
         assertThat(registry.get("suite.late.records").tag("topic", "purchases").counter().count()).isZero();
         assertThat(registry.get("suite.alerts").tag("rule", "VELOCITY").counter().count()).isZero();
+        assertThat(registry.get("suite.duplicate.records").tag("topic", "transactions").counter().count()).isZero();
 
         events.deadLettered("orders", "key-mismatch");
         events.late("purchases");
