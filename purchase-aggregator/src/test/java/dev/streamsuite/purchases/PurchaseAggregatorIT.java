@@ -261,10 +261,15 @@ class PurchaseAggregatorIT {
     }
 
     private static void assertRawProblem(String target, String detailPart) {
-        Http.RawResponse r = Http.raw(first.port(), target);
+        assertRawProblem(first, target, detailPart);
+    }
+
+    /** A 400 problem the instance answers itself (a request target java.net.URI refuses, sent as it is). */
+    private static void assertRawProblem(ServiceProcess instance, String target, String detailPart) {
+        Http.RawResponse r = Http.raw(instance.port(), target);
         assertThat(r.status()).as(target + " " + r.body()).isEqualTo(400);
         assertThat(r.headers().get("content-type")).as(target).startsWith("application/problem+json");
-        assertThat(r.headers().get("x-served-by")).as(target).isEqualTo("localhost:" + first.port());
+        assertThat(r.headers().get("x-served-by")).as(target).isEqualTo("localhost:" + instance.port());
         JsonNode body = Json.MAPPER.readTree(r.body());
         assertThat(body.get("status").asInt()).isEqualTo(400);
         assertThat(body.get("title").asString()).isEqualTo("Bad Request");
@@ -368,14 +373,30 @@ class PurchaseAggregatorIT {
         for (String user : USERS) {
             // the owner negotiates a forwarded key's answer with the user's Accept, as it does its own
             String path = "/api/users/" + encode(user) + "/summaries";
-            assertThat(Http.get(first.url(path), "Accept", "application/xml").statusCode()).as(user).isEqualTo(406);
-            assertThat(Http.get(second.url(path), "Accept", "application/xml").statusCode()).as(user).isEqualTo(406);
+            for (ServiceProcess instance : List.of(first, second)) {
+                HttpResponse<String> notAcceptable = Http.get(instance.url(path), "Accept", "application/xml");
+                assertThat(notAcceptable.statusCode()).as(user).isEqualTo(406);
+                assertThat(notAcceptable.headers().firstValue("Accept")).as("what the owner can give").isPresent();
+                // data is application/json even to a client that accepts only the errors' type
+                HttpResponse<String> data = Http.get(instance.url(path), "Accept", "application/problem+json");
+                assertThat(data.statusCode()).isEqualTo(200);
+                assertThat(data.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+                // the same 400 problem from the owner and from an instance that would forward
+                assertRawProblem(instance, path + "?x=%ZZ", "the query string is not valid");
+                assertProblem(Http.get(instance.url(path), "Accept", "garbage"), 400, "the Accept header is not valid");
+            }
             // the instances' own header, set by a client, is refused: it would read one partition's store and
             // answer "no summaries" for the others
             for (int p = 0; p < 6; p++) {
                 assertProblem(Http.get(first.url(path), "X-Forwarded-Query", "key;p=" + p + ";stale=false"), 400,
                         "set by the instances for each other only");
             }
+        }
+        for (ServiceProcess instance : List.of(first, second)) {
+            assertProblem(Http.get(instance.url("/api/users/%20/summaries")), 400, "the id in the path must not be blank");
+            assertProblem(Http.get(instance.url("/api/users/" + "u".repeat(257) + "/summaries/latest")), 400,
+                    "is longer than 256 characters");
+            assertThat(Http.get(instance.url("/api/users/" + "u".repeat(256) + "/summaries")).body()).isEqualTo("[]");
         }
         awaitSummaries(second, 0, 75);
         assertProblem(Http.get(second.url("/api/summaries?windowStart=" + at(50, 0) + "&limit=1000"),

@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.query.FailureReason;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -72,9 +70,9 @@ public class OrderController {
      */
     private Optional<Customer> currentCustomer(String customerId) {
         KafkaStreams streams = queries.streams();
-        KeyQueryMetadata owner = streams.queryMetadataForKey(OrderTopology.CUSTOMERS_STORE, customerId,
-                Serdes.String().serializer());
-        int partition = owner.partition();
+        // the partition the query layer routed the key to: a metadata lookup of its own could differ mid-rebalance
+        int partition = queries.scopedPartition()
+                .orElseThrow(() -> new IllegalStateException("a customer lookup outside the query layer's scope"));
         VersionedKeyQuery<String, CustomerVersion> query = VersionedKeyQuery.withKey(customerId);
         StateQueryRequest<VersionedRecord<CustomerVersion>> request = StateQueryRequest
                 .inStore(OrderTopology.CUSTOMERS_STORE)

@@ -6,6 +6,7 @@ import dev.streamsuite.runtime.metrics.StreamsMetricsConfiguration;
 import dev.streamsuite.runtime.query.ApiException;
 import dev.streamsuite.runtime.query.CommittedTail;
 import dev.streamsuite.runtime.query.InteractiveQueries;
+import dev.streamsuite.runtime.query.JsonAnswers;
 import dev.streamsuite.runtime.query.ProblemHandler;
 import dev.streamsuite.runtime.query.ProblemReportValve;
 import dev.streamsuite.runtime.query.QueryHosts;
@@ -219,6 +220,11 @@ public class StreamsRuntimeAutoConfiguration {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(servedBy.defaultHeader());
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    @Bean
+    JsonAnswers jsonAnswers() {
+        return new JsonAnswers();
     }
 
     @Bean

@@ -97,8 +97,9 @@ final class Forwarder {
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to) {
-        for (String name : List.of(HttpHeaders.CONTENT_TYPE, ServedBy.HEADER, InteractiveQueries.SERVED_FROM_HEADER,
-                InteractiveQueries.STANDBY_LAG_HEADER)) {
+        // Accept: what a 406 says the owner can give
+        for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, ServedBy.HEADER,
+                InteractiveQueries.SERVED_FROM_HEADER, InteractiveQueries.STANDBY_LAG_HEADER)) {
             String value = from.getFirst(name);
             if (value != null) {
                 to.set(name, value);
@@ -108,6 +109,11 @@ final class Forwarder {
 
     private static URI target(HostInfo host, HttpServletRequest request) {
         String query = request.getQueryString();
-        return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
+        try {
+            return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException e) {
+            // what Tomcat let through but a URI refuses (its decoding already refused bad escapes)
+            throw ApiException.badRequest(ProblemHandler.BAD_QUERY);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.streamsuite.runtime.query;
 
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -8,8 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -25,6 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    static final String BAD_QUERY = "the query string is not valid: write it as name=value pairs joined by '&', "
+            + "each name non-empty, each %XX escape two hex digits of UTF-8";
 
     private final int retryAfterSeconds;
 
@@ -62,8 +69,42 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     public ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException e) {
         log.info("Query string not decodable: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST,
-                "the query string is not valid: write each %XX escape as two hex digits of UTF-8", null);
+        return problem(HttpStatus.BAD_REQUEST, BAD_QUERY, null);
+    }
+
+    /**
+     * An {@code Accept} header that cannot be parsed is the client's error (400), where Spring answers 406 with an
+     * empty body: it cannot pick a type for the body by that header either.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        String accept = String.join(", ", Objects.requireNonNullElse(request.getHeaderValues(HttpHeaders.ACCEPT),
+                new String[0]));
+        try {
+            MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException invalid) {
+            log.info("Accept header not valid: {}", invalid.getMessage());
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the Accept header is not valid ("
+                    + invalid.getMessage() + "); this API answers application/json, and errors application/problem+json");
+            return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
+    }
+
+    /**
+     * Spring's own errors (unknown path, method not allowed, …) typed as problem+json before they are written, as the
+     * query layer's are: the body's type is then not negotiated, so no {@code Accept} header leaves an error without one.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        HttpHeaders typed = new HttpHeaders();
+        typed.addAll(headers);
+        if (body instanceof ProblemDetail) {
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, typed, statusCode, request);
     }
 
     /** Spring's own detail ("No static resource api/nope.") speaks of its internals; this one of the API. */
@@ -88,7 +129,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, Integer retryAfter,
                                                          Map<String, String> headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        // typed here, not negotiated: an Accept header that cannot be parsed would leave the body unwritten
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -17,6 +18,8 @@ class ProblemHandlerTest {
                 new IllegalStateException("KafkaStreams is not running. State is PENDING_SHUTDOWN."));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        // typed, not negotiated: written as problem+json whatever the Accept header
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(answer.getBody().getDetail()).contains("PENDING_SHUTDOWN");
     }
