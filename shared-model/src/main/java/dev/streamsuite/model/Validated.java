@@ -33,17 +33,4 @@ public record Validated<T>(T value, String code, String reason) {
             return invalid(e.code(), e.getMessage());
         }
     }
-
-    /** Applies a further check to a valid value; the first failure wins. */
-    public Validated<T> check(java.util.function.Consumer<T> rule) {
-        if (!isValid()) {
-            return this;
-        }
-        try {
-            rule.accept(value);
-            return this;
-        } catch (InvalidRecordException e) {
-            return invalid(e.code(), e.getMessage());
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.streamsuite.fraud.config;
 import dev.streamsuite.fraud.topology.RuleSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -36,11 +37,12 @@ public record FraudProperties(@NotNull @DurationMin(millis = 1) @DefaultValue("P
 
     /**
      * @param enabled   raise VELOCITY
-     * @param maxDebits N: a debit alerts when more than N debits (it included) lie within the window
+     * @param maxDebits N: a debit alerts when more than N debits (it included) lie within the window; at most 1000,
+     *                  since each user's state keeps N debit times and is rewritten with every transaction
      * @param window    M: the window of event time ending at the debit, both ends inclusive
      */
     public record Velocity(@DefaultValue("true") boolean enabled,
-                           @Min(1) @DefaultValue("5") int maxDebits,
+                           @Min(1) @Max(1000) @DefaultValue("5") int maxDebits,
                            @NotNull @DurationMin(millis = 0) @DefaultValue("PT10M") Duration window) {
     }
 

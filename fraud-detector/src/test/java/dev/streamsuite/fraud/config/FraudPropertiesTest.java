@@ -60,6 +60,10 @@ class FraudPropertiesTest {
                 "fraud.rules.velocity.window", "-PT1M", "fraud.rules.country-change.window", "-PT1S")))
                 .containsOnlyKeys("dedupRetention", "alertRetention", "rules.velocity.window", "rules.countryChange.window");
         assertThat(validate(Map.of("fraud.dedup-retention", "PT0.001S", "fraud.rules.velocity.window", "PT0S"))).isEmpty();
+        // each user's state keeps max-debits times: bounded
+        assertThat(validate(Map.of("fraud.rules.velocity.max-debits", "1001"))).containsOnlyKeys("rules.velocity.maxDebits");
+        assertThat(validate(Map.of("fraud.rules.velocity.max-debits", "0"))).containsOnlyKeys("rules.velocity.maxDebits");
+        assertThat(validate(Map.of("fraud.rules.velocity.max-debits", "1000"))).isEmpty();
     }
 
     /** Field errors by property path; Spring Boot validates the bound record with the same validator. */

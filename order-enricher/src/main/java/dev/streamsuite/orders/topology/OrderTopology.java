@@ -98,8 +98,11 @@ public final class OrderTopology {
                 TopicSpec.output(ORDERS + ".dlq"), TopicSpec.output(ENRICHED), TopicSpec.output(UNMATCHED));
     }
 
-    /** The topology with the repartition topic sized by Kafka Streams (as many partitions as {@code orders}). */
-    public Topology build() {
+    /**
+     * The topology with the repartition topic sized by Kafka Streams (as many partitions as {@code orders}): for tests,
+     * whose topics have one count; the service passes the count of {@code customers} (below).
+     */
+    Topology build() {
         return build(OptionalInt.empty());
     }
 

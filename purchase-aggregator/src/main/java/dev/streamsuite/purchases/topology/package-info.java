@@ -1,5 +1,6 @@
 /**
  * The purchase-aggregator's topology, a plain class tested with {@code TopologyTestDriver}: validate,
- * repartition by user, window aggregation with its own lateness and final-result logic.
+ * window aggregation by user (keyless purchases through a repartition by userId) with its own lateness and
+ * final-result logic.
  */
 package dev.streamsuite.purchases.topology;
