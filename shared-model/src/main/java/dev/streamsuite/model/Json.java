@@ -71,9 +71,9 @@ public final class Json {
             throw new InvalidRecordException(InvalidRecordException.INVALID_JSON,
                     "value is not valid JSON: " + e.getOriginalMessage());
         } catch (NumberFormatException e) {
-            // Jackson reports a number beyond BigDecimal's range (1E+2147483648) this way, not as JacksonException
-            throw new InvalidRecordException(InvalidRecordException.INVALID_JSON,
-                    "value is not valid JSON: " + e.getMessage());
+            // Jackson reports a number beyond BigDecimal's range (1E+2147483648) this way: valid JSON, a value out of range
+            throw new InvalidRecordException(InvalidRecordException.OUT_OF_RANGE,
+                    "value holds a number beyond the range of a decimal: " + e.getMessage());
         }
     }
 

@@ -338,9 +338,11 @@ class JsonTest {
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.code()).isEqualTo(InvalidRecordException.INVALID_JSON))
                 .hasMessageContaining("\"a\"");
+        // valid JSON whose number no decimal holds: out of range, not "not valid JSON"
         assertThatThrownBy(() -> Json.tree(Rec.utf8("{\"a\":1E+2147483648}")))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
-                        e -> assertThat(e.code()).isEqualTo(InvalidRecordException.INVALID_JSON));
+                        e -> assertThat(e.code()).isEqualTo(InvalidRecordException.OUT_OF_RANGE))
+                .hasMessageStartingWith("value holds a number beyond the range of a decimal: ");
     }
 
     /** Different bytes must not read as the same id: only well-formed UTF-8 is JSON text here. */

@@ -19,6 +19,10 @@ class PurchaseConfiguration {
         // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
         log.info("Purchases: window-size {}, grace {}, retention {}; max-future-skew {}", purchases.windowSize(),
                 purchases.grace(), purchases.retention(), suite.maxFutureSkew());
+        if (purchases.retention().compareTo(purchases.grace()) < 0) {
+            log.warn("purchases.retention {} is shorter than purchases.grace {}: a window is hidden from the API while it "
+                    + "still takes purchases (its final summary stays complete)", purchases.retention(), purchases.grace());
+        }
         return new PurchaseTopology(purchases.windowSize(), purchases.grace(), purchases.retention(), suite.maxFutureSkew(), events);
     }
 
