@@ -397,6 +397,7 @@ class PurchaseAggregatorIT {
             assertProblem(Http.get(instance.url("/api/users/" + "u".repeat(257) + "/summaries/latest")), 400,
                     "is longer than 256 characters");
             assertThat(Http.get(instance.url("/api/users/" + "u".repeat(256) + "/summaries")).body()).isEqualTo("[]");
+            assertRawProblem(instance, "/api/topology?x=%ZZ", "the query string is not valid");
         }
         awaitSummaries(second, 0, 75);
         assertProblem(Http.get(second.url("/api/summaries?windowStart=" + at(50, 0) + "&limit=1000"),

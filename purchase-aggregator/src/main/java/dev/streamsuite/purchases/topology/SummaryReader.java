@@ -47,6 +47,10 @@ public final class SummaryReader {
         if (first.isBefore(firstVisibleStart)) {
             first = firstVisibleStart;
         }
+        if (to != null && to.isBefore(first)) {
+            // an empty range; the cached store's fetch would fail on one that ends in an earlier cache segment
+            return result;
+        }
         try (WindowStoreIterator<WindowTotals> it = windows.fetch(userId, first, to == null ? WindowStores.END_OF_TIME : to)) {
             it.forEachRemaining(kv -> result.add(summary(userId, kv)));
         }

@@ -330,6 +330,10 @@ class PurchaseTopologyTest {
         assertThat(before.user("u-1", windowStart, windowStart)).hasSize(1);
         assertThat(before.user("u-1", windowStart.plusNanos(1), null)).isEmpty();
         assertThat(before.user("u-1", null, windowStart.minusNanos(1))).isEmpty();
+        // a to before the first visible window: the cached store's fetch refuses a range that ends before it starts
+        // ("segment interval has changed") when the two lie in different segments of its cache
+        assertThat(before.user("u-1", null, windowStart.minus(Duration.ofDays(1)))).isEmpty();
+        assertThat(before.user("u-1", Instant.EPOCH, Instant.EPOCH)).isEmpty();
 
         buy("u-2", "p-3", "1.00", expiry.toString());
         SummaryReader after = reader(kept);

@@ -142,7 +142,7 @@ public final class InteractiveQueries {
      */
     public ResponseEntity<?> byKey(String store, String key, HttpServletRequest request, Supplier<Optional<?>> local,
                                    String notFound) {
-        checkRequest(request);
+        Params.decodeQuery(request);
         String idProblem = Fields.idProblem(key);
         if (idProblem != null) {
             throw ApiException.badRequest("the id in the path " + idProblem + " (ids are non-blank strings of at most "
@@ -186,14 +186,6 @@ public final class InteractiveQueries {
         throw unavailable("no copy of key '" + key + "' can answer right now: " + lastProblem);
     }
 
-    /**
-     * Decodes the query string, so that one that cannot be decoded is a 400 at every instance alike, also for
-     * endpoints that read no parameter (Tomcat decodes it only when a parameter is read; a forward would fail on it).
-     */
-    private static void checkRequest(HttpServletRequest request) {
-        request.getParameterMap();
-    }
-
     private ResponseEntity<?> answerKeyLocally(String store, int partition, boolean stale, Supplier<Optional<?>> local,
                                                String notFound) {
         Long lag = stale ? standbyLag(store, partition) : null;
@@ -219,7 +211,7 @@ public final class InteractiveQueries {
      */
     public <T> Object gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
                              Function<List<T>, Object> finish) {
-        checkRequest(request);
+        Params.decodeQuery(request);
         QueryScope forwarded = forwardedScope(request);
         if (forwarded != null) {
             return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);

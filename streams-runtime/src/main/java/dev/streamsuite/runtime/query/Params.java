@@ -1,6 +1,6 @@
 package dev.streamsuite.runtime.query;
 
-import dev.streamsuite.runtime.topology.WindowStores;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,7 +15,7 @@ public final class Params {
      * arithmetic would overflow (a 500 instead of a 400); no event time the suite accepts lies there.
      */
     static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    static final Instant LATEST = WindowStores.END_OF_TIME;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Params() {
     }
@@ -41,6 +41,15 @@ public final class Params {
                     + value + "'");
         }
         return instant;
+    }
+
+    /**
+     * Decodes the query string, so that one that cannot be decoded is a 400 at every instance alike, also for
+     * endpoints that read no parameter: Tomcat decodes it only when a parameter is first read, and a forward of the
+     * request would fail on it.
+     */
+    public static void decodeQuery(HttpServletRequest request) {
+        request.getParameterMap();
     }
 
     /** A limit in 1..1000, or the default when absent. */

@@ -1,6 +1,7 @@
 package dev.streamsuite.runtime.query;
 
 import dev.streamsuite.runtime.streams.StreamsRunner;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +17,8 @@ public class TopologyController {
     }
 
     @GetMapping(path = "/api/topology", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String topology() {
+    public String topology(HttpServletRequest request) {
+        Params.decodeQuery(request);
         return description;
     }
 }
