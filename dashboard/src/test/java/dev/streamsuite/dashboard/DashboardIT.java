@@ -117,7 +117,7 @@ class DashboardIT {
     }
 
     /** One SSE event as read from the stream. */
-    private record Event(String name, String data, long receivedNanos) {
+    private record Event(String name, String data) {
     }
 
     @Test
@@ -139,7 +139,7 @@ class DashboardIT {
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5));
                 } else if (line.isEmpty() && name[0] != null) {
-                    events.add(new Event(name[0], data.toString(), System.nanoTime()));
+                    events.add(new Event(name[0], data.toString()));
                     name[0] = null;
                     data.setLength(0);
                 }
@@ -152,13 +152,11 @@ class DashboardIT {
             assertThat(awaitEvent(events, e -> e.name().equals("operations"), Duration.ofSeconds(10))).isNotNull();
 
             String alertTx = "t-sse-" + System.nanoTime();
-            long sent = System.nanoTime();
             KafkaClients.send(bootstrap, LiveModel.FRAUD_ALERTS, List.of(new SimpleEntry<>("u-sse",
                     alert(alertTx, "NEGATIVE_BALANCE", "u-sse", "-25.00", "-5.00"))));
             Event alerts = awaitEvent(events, e -> e.name().equals("alerts") && e.data().contains(alertTx + ":NEGATIVE_BALANCE"),
                     Duration.ofSeconds(10));
-            assertThat(alerts).as("the alert reaches the SSE stream").isNotNull();
-            assertThat(Duration.ofNanos(alerts.receivedNanos() - sent)).isLessThan(Duration.ofSeconds(10));
+            assertThat(alerts).as("the alert reaches the SSE stream within the await's 10 s").isNotNull();
 
             Instant old = currentWindow().minus(Duration.ofHours(1));
             KafkaClients.send(bootstrap, LiveModel.PURCHASE_SUMMARIES, List.of(new SimpleEntry<>("u-sse",

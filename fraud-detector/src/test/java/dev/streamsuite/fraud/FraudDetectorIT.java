@@ -250,6 +250,10 @@ class FraudDetectorIT {
             for (String user : ownedBySecond) {
                 HttpResponse<String> r = Http.get(second.url("/api/balances/" + user));
                 if (r.statusCode() == 503) {
+                    // the contract's 503: problem+json with Retry-After, saying why
+                    assertThat(r.headers().firstValue("Retry-After")).as(r.body()).hasValue("1");
+                    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+                    assertThat(Json.MAPPER.readTree(r.body()).get("status").intValue()).isEqualTo(503);
                     continue;
                 }
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.streamsuite.purchases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamsuite.model.Json;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
@@ -19,9 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Three instances of one application under continuous queries: a SIGKILL and a rolling restart give
@@ -76,7 +79,7 @@ class HighAvailabilityIT {
         for (ServiceProcess instance : instances) {
             instance.awaitReady(Duration.ofSeconds(120));
         }
-        Map<String, String> expected = awaitBaseline(instances.get(0));
+        Map<String, String> expected = awaitBaseline(instances.get(0), base);
 
         Map<ServiceProcess, Boolean> up = new ConcurrentHashMap<>();
         instances.forEach(i -> up.put(i, true));
@@ -87,10 +90,12 @@ class HighAvailabilityIT {
                 List<ServiceProcess> alive = instances.stream().filter(i -> up.getOrDefault(i, false)).toList();
                 ServiceProcess via = alive.get(ThreadLocalRandom.current().nextInt(alive.size()));
                 int n = ThreadLocalRandom.current().nextInt(USERS);
+                // a call that fails without an answer is wrong unless its instance was being stopped meanwhile
+                BooleanSupplier stopping = () -> !up.getOrDefault(via, false);
                 if (ThreadLocalRandom.current().nextInt(3) == 0) {
-                    queryUnknown(via, "ha-unknown-" + n, tally);
+                    queryUnknown(via, "ha-unknown-" + n, tally, stopping);
                 } else {
-                    query(via, "ha-" + n, expected.get("ha-" + n), tally);
+                    query(via, "ha-" + n, expected.get("ha-" + n), tally, stopping);
                 }
             }
         });
@@ -99,13 +104,18 @@ class HighAvailabilityIT {
         ServiceProcess victim = instances.get(2);
         up.put(victim, false);
         victim.kill();
-        Thread.sleep(15_000);
+        // until the standbys have answered for the dead instance's keys (found and unknown), at most 45 s
+        long killDeadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while ((tally.fromStandby.get() == 0 || tally.notFoundFromStandby.get() == 0) && System.nanoTime() < killDeadline) {
+            Thread.sleep(200);
+        }
         Tally afterKill = snapshot(tally);
         victim.start();
         victim.awaitReady(Duration.ofSeconds(120));
         up.put(victim, true);
         Thread.sleep(3_000);
 
+        long okBeforeRolling = tally.ok.get();
         for (int i = 0; i < 2; i++) {
             ServiceProcess bounced = instances.get(i);
             up.put(bounced, false);
@@ -118,11 +128,12 @@ class HighAvailabilityIT {
         running.set(false);
         client.join();
 
-        System.out.println("HA figures: SIGKILL of 1 of 3 instances, first 15 s: " + afterKill);
+        System.out.println("HA figures: SIGKILL of 1 of 3 instances, until the standbys answered: " + afterKill);
         System.out.println("HA figures: whole run incl. restart and rolling restart of 2 instances: " + tally);
         assertThat(tally.wrong).as("wrong answers").isEmpty();
         assertThat(afterKill.fromStandby.get()).as("answers from standbys while an instance was dead").isPositive();
         assertThat(afterKill.notFoundFromStandby.get()).as("404s from standbys while an instance was dead").isPositive();
+        assertThat(tally.ok.get()).as("correct answers during the rolling restart").isGreaterThan(okBeforeRolling);
         for (ServiceProcess instance : instances) {
             for (int u = 0; u < USERS; u++) {
                 Tally last = new Tally();
@@ -141,12 +152,10 @@ class HighAvailabilityIT {
         return copy;
     }
 
-    private static void query(ServiceProcess via, String user, String expected, Tally tally) {
-        HttpResponse<String> r;
-        try {
-            r = Http.get(via.url("/api/users/" + user + "/summaries"));
-        } catch (RuntimeException e) {
-            return; // the instance itself went away between choosing it and calling it
+    private static void query(ServiceProcess via, String user, String expected, Tally tally, BooleanSupplier stopping) {
+        HttpResponse<String> r = call(via, "/api/users/" + user + "/summaries", tally, stopping);
+        if (r == null) {
+            return;
         }
         if (r.statusCode() == 200 && r.body().equals(expected)) {
             tally.ok.incrementAndGet();
@@ -163,11 +172,9 @@ class HighAvailabilityIT {
     }
 
     /** A user with no purchases: 404 problem+json, from a standby with the standby headers. */
-    private static void queryUnknown(ServiceProcess via, String user, Tally tally) {
-        HttpResponse<String> r;
-        try {
-            r = Http.get(via.url("/api/users/" + user + "/summaries/latest"));
-        } catch (RuntimeException e) {
+    private static void queryUnknown(ServiceProcess via, String user, Tally tally, BooleanSupplier stopping) {
+        HttpResponse<String> r = call(via, "/api/users/" + user + "/summaries/latest", tally, stopping);
+        if (r == null) {
             return;
         }
         boolean fromStandby = "standby".equals(r.headers().firstValue("X-Served-From").orElse(""));
@@ -187,11 +194,23 @@ class HighAvailabilityIT {
         }
     }
 
+    /** The answer, or null when the call failed because its instance was stopped meanwhile (any other failure is wrong). */
+    private static HttpResponse<String> call(ServiceProcess via, String path, Tally tally, BooleanSupplier stopping) {
+        try {
+            return Http.get(via.url(path));
+        } catch (RuntimeException e) {
+            if (!stopping.getAsBoolean()) {
+                tally.wrong.add(path + " via " + via.address() + ": no answer from a running instance (" + e + ") at " + Instant.now());
+            }
+            return null;
+        }
+    }
+
     private static void awaitOk(ServiceProcess via, String user, String expected, Tally tally) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             long before = tally.ok.get();
-            query(via, user, expected, tally);
+            query(via, user, expected, tally, () -> false);
             if (tally.ok.get() > before) {
                 return;
             }
@@ -201,14 +220,25 @@ class HighAvailabilityIT {
         }
     }
 
-    /** Waits until every user's summary has all 5 purchases, and returns the answers. */
-    private static Map<String, String> awaitBaseline(ServiceProcess via) throws InterruptedException {
+    /**
+     * Waits until every user's summary has all 5 purchases, checks it against the input (amounts 1.25 to 5.25 in the
+     * window starting at {@code base}), and returns the answers as the texts every later answer must equal.
+     */
+    private static Map<String, String> awaitBaseline(ServiceProcess via, Instant base) throws InterruptedException {
         Map<String, String> answers = new TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         for (int u = 0; u < USERS; u++) {
             while (true) {
                 HttpResponse<String> r = Http.get(via.url("/api/users/ha-" + u + "/summaries"));
-                if (r.statusCode() == 200 && r.body().contains("\"count\":5")) {
+                JsonNode list = r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()) : null;
+                if (list != null && list.size() == 1 && list.get(0).get("count").intValue() == 5) {
+                    JsonNode s = list.get(0);
+                    assertThat(s.get("userId").asString()).isEqualTo("ha-" + u);
+                    assertThat(Instant.parse(s.get("windowStart").asString())).isEqualTo(base);
+                    assertThat(Instant.parse(s.get("windowEnd").asString())).isEqualTo(base.plus(Duration.ofMinutes(5)));
+                    assertThat(s.get("totalAmount").decimalValue()).isEqualByComparingTo("16.25");
+                    assertThat(s.get("minAmount").decimalValue()).isEqualByComparingTo("1.25");
+                    assertThat(s.get("maxAmount").decimalValue()).isEqualByComparingTo("5.25");
                     answers.put("ha-" + u, r.body());
                     break;
                 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -65,8 +66,8 @@ class BadInputTest extends FraudDriverTest {
             assertThat(header(d, "error.source.partition")).isEqualTo("0");
             assertThat(header(d, "error.source.offset")).isEqualTo(Integer.toString(i));
         }
-        assertThat(fraud.deadLetterCodes).containsEntry("key-mismatch", 2).containsEntry("future-timestamp", 1)
-                .containsEntry("out-of-range", 4).containsEntry("missing-field", 4);
+        // every record counted under its own reason, and nothing else
+        assertThat(fraud.deadLetterCodes).isEqualTo(bad.stream().collect(Collectors.toMap(Bad::code, b -> 1, Integer::sum)));
         // only the valid transaction counts; a bad record with the same id did not mark "t" as seen
         assertThat(fraud.state("u-1").balance().toPlainString()).isEqualTo("-1.50");
         assertThat(fraud.state("u-1").transactionCount()).isEqualTo(1);
