@@ -31,6 +31,7 @@ final class TransactionScenario {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, BigDecimal> negativeAlerts = new TreeMap<>();
     private final List<Map.Entry<String, String>> sentValid = new ArrayList<>();
+    private final List<Map.Entry<String, String>> sent = new ArrayList<>();
     private final Map<String, String> userOf = new HashMap<>();
     private final List<Map.Entry<String, String>> invalidRecords = new ArrayList<>();
     private Instant nextTime;
@@ -65,6 +66,7 @@ final class TransactionScenario {
                 records.add(newTransaction());
             }
         }
+        sent.addAll(records);
         return records;
     }
 
@@ -150,6 +152,11 @@ final class TransactionScenario {
     /** The id number the next new transaction gets ({@code tx-<n>}). */
     int nextId() {
         return nextId;
+    }
+
+    /** Every record of every batch so far, in order. */
+    List<Map.Entry<String, String>> sent() {
+        return sent;
     }
 
     /** Every bad record sent so far, as (key, value). */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -209,17 +210,25 @@ class PurchaseAggregatorIT {
     @Test
     @Order(2)
     void windowPagesContainEveryUserExactlyOnceInOrder() {
+        assertThat(pageThrough(List.of(first), at(20, 0), 7)).containsExactlyElementsOf(USERS.stream().sorted().toList());
+    }
+
+    /** The userIds of every page of a window's summaries, following nextCursor, each page asked of the next instance. */
+    private static List<String> pageThrough(List<ServiceProcess> instances, Instant windowStart, int limit) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
+        int pages = 0;
         do {
-            HttpResponse<String> r = Http.get(first.url("/api/summaries?windowStart=" + at(20, 0) + "&limit=7"
+            ServiceProcess via = instances.get(pages++ % instances.size());
+            HttpResponse<String> r = Http.get(via.url("/api/summaries?windowStart=" + windowStart + "&limit=" + limit
                     + (cursor == null ? "" : "&cursor=" + cursor)));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             JsonNode page = Json.MAPPER.readTree(r.body());
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
             page.get("items").forEach(item -> seen.add(item.get("userId").asString()));
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
-        assertThat(seen).containsExactlyElementsOf(USERS.stream().sorted().toList());
+        return seen;
     }
 
     @Test
@@ -302,14 +311,21 @@ class PurchaseAggregatorIT {
 
     @Test
     @Order(5)
-    void aSigkillMidStreamLosesAndDoublesNothing() {
+    void aSigkillMidStreamLosesAndDoublesNothing() throws Exception {
         List<Map.Entry<String, String>> batch = purchases(25, 40, 10, false);
-        int half = batch.size() / 2;
-        KafkaClients.send(bootstrap, "purchases", batch.subList(0, half));
-        sleep(700);
+        String watched = batch.get(0).getKey();
+        // slow enough (about 2.5 s) that the kill lands while records are still arriving and being processed
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(
+                () -> KafkaClients.sendSlowly(bootstrap, "purchases", batch, 10, Duration.ofMillis(100)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Http.get(first.url("/api/users/" + encode(watched) + "/summaries?from=" + at(25, 0))).body().startsWith("[{")) {
+            assertThat(System.nanoTime()).as("the service never started on the batch").isLessThan(deadline);
+            sleep(20);
+        }
         first.kill();
-        KafkaClients.send(bootstrap, "purchases", batch.subList(half, batch.size()));
+        assertThat(producing).as("the kill came after the whole batch was sent").isNotDone();
         first.startAndAwaitReady(Duration.ofSeconds(120));
+        producing.get();
         awaitSummaries(first, 25, 40);
         KafkaClients.send(bootstrap, "purchases", closing(50));
         awaitSummaries(first, 0, 55);
@@ -409,6 +425,8 @@ class PurchaseAggregatorIT {
         List<String> users = new ArrayList<>();
         Json.MAPPER.readTree(gathered.body()).get("items").forEach(i -> users.add(i.get("userId").asString()));
         assertThat(users).containsExactlyElementsOf(USERS.stream().sorted().toList());
+        // a cursor of one instance's page continues at the other instance
+        assertThat(pageThrough(List.of(first, second), at(50, 0), 4)).containsExactlyElementsOf(USERS.stream().sorted().toList());
     }
 
     /** Readiness of both, then until both own partitions (the second joins with a rebalance). */

@@ -46,6 +46,27 @@ public final class KafkaClients {
         }
     }
 
+    /**
+     * Sends records in order, {@code chunk} at a time with a pause after each, so that a test can act (a SIGKILL)
+     * while records are still arriving; returns once all are acknowledged.
+     */
+    public static void sendSlowly(String bootstrap, String topic, List<Map.Entry<String, String>> records, int chunk,
+                                  Duration pause) {
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int i = 0; i < records.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, records.get(i).getKey(), records.get(i).getValue()));
+                if (i % chunk == chunk - 1) {
+                    producer.flush();
+                    Thread.sleep(pause.toMillis());
+                }
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void createTopics(String bootstrap, int partitions, String... topics) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             for (String topic : topics) {
