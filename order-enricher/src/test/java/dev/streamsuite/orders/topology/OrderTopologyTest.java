@@ -7,6 +7,7 @@ import dev.streamsuite.model.Json;
 import dev.streamsuite.model.Order;
 import dev.streamsuite.model.OrderResult;
 import dev.streamsuite.runtime.topology.TopologyEvents;
+import dev.streamsuite.runtime.topology.WindowStores;
 import dev.streamsuite.testsupport.DriverState;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -493,6 +494,37 @@ class OrderTopologyTest {
             OrderResult stored = read(it.next().value);
             assertEnrichedWith(stored, "Ada", "SILVER");
             assertThat(it.hasNext()).isFalse();
+        }
+    }
+
+    /**
+     * orders.retention (7 days here): an order stays queryable, by id and in its customer's list, until an order the
+     * retention newer has been joined on its partition (ticks of another customer wait for their own grace).
+     */
+    @Test
+    void anOrderIsQueryableUntilAnOrderTheRetentionNewerIsJoined() {
+        customer("c-1", "Ada", "GOLD", "2026-11-09T00:00:00Z");
+        order("o-old", "c-1", "2026-11-10T00:00:00Z");
+        advanceStreamTime("2026-11-10T00:01:00Z");
+        assertThat(queryableById("o-old")).isTrue();
+
+        order("o-edge", "c-1", "2026-11-16T23:59:59.999Z");
+        advanceStreamTime("2026-11-17T00:00:59.999Z");
+        assertThat(queryableById("o-edge")).isTrue();
+        assertThat(queryableById("o-old")).as("the newest joined order 1 ms short of the retention").isTrue();
+        assertThat(customerOrders("c-1")).extracting(OrderResult::orderId).containsExactly("o-edge", "o-old");
+
+        order("o-at", "c-1", "2026-11-17T00:00:00Z");
+        advanceStreamTime("2026-11-17T00:01:00.001Z");
+        assertThat(queryableById("o-at")).isTrue();
+        assertThat(queryableById("o-old")).as("an order exactly the retention newer joined").isFalse();
+        assertThat(customerOrders("c-1")).extracting(OrderResult::orderId).containsExactly("o-at", "o-edge");
+    }
+
+    private boolean queryableById(String orderId) {
+        WindowStore<String, byte[]> byId = driver.getWindowStore(OrderTopology.ORDERS_BY_ID_STORE);
+        try (WindowStoreIterator<byte[]> it = byId.fetch(orderId, Instant.EPOCH, WindowStores.END_OF_TIME)) {
+            return it.hasNext();
         }
     }
 
