@@ -140,20 +140,7 @@ class FraudDetectorIT {
     @Test
     @Order(3)
     void aSigkillInTheMiddleOfTheStreamLosesAndRepeatsNothing() throws Exception {
-        String firstNew = "\"transactionId\":\"tx-" + scenario.nextId() + "\"";
-        List<Map.Entry<String, String>> during = scenario.batch(2000, 0.05, 0.03);
-        String watchedUser = during.stream().filter(e -> e.getValue().contains(firstNew))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
-        long countBefore = balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L);
-
-        // slow enough (about 10 s) that the kill lands while records are still arriving and being processed
-        CompletableFuture<Void> producing = CompletableFuture.runAsync(
-                () -> KafkaClients.sendSlowly(bootstrap, "transactions", during, 20, Duration.ofMillis(100)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L) <= countBefore) {
-            assertThat(System.nanoTime()).as("the service never started on the second batch").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        CompletableFuture<Void> producing = sendSlowlyUntilProcessing(2000);
         service.kill();
         assertThat(producing).as("the kill came after the whole batch was sent").isNotDone();
 
@@ -272,6 +259,49 @@ class FraudDetectorIT {
         assertThat(Files.readString(second.log())).contains("This process did not run for");
         awaitBothServing();
         awaitBalances(second);
+    }
+
+    /**
+     * The contract's broker outage: the broker SIGKILLed while transactions arrive and are processed, and started again
+     * on its log directory; both instances carry on by themselves, alive throughout, and nothing is lost or repeated.
+     */
+    @Test
+    @Order(7)
+    void aBrokerKilledUnderLoadLosesAndRepeatsNothing() throws Exception {
+        CompletableFuture<Void> producing = sendSlowlyUntilProcessing(1500);
+        KafkaBroker.restartHard();
+        assertThat(producing).as("the broker came back before the whole batch was sent").isNotDone();
+        for (ServiceProcess instance : List.of(service, second)) {
+            assertThat(Http.get(instance.url("/actuator/health/liveness")).statusCode()).as(instance.address()).isEqualTo(200);
+        }
+        producing.get();
+        KafkaClients.send(bootstrap, "transactions", scenario.batch(300, 0.1, 0.05));
+
+        awaitBalances(service);
+        awaitBalances(second);
+        // test 5's users are not the scenario's
+        assertAlertsExactlyOnce(awaitAlerts().stream().filter(r -> !r.value().contains("\"alertId\":\"reserved-")).toList());
+        assertDeadLetters();
+    }
+
+    /**
+     * Sends a new batch of {@code size} records slowly (about 5 ms a record) and returns once the service has processed
+     * some of it, so that what comes next (a SIGKILL, a broker outage) lands while records still arrive and are processed.
+     */
+    private static CompletableFuture<Void> sendSlowlyUntilProcessing(int size) throws InterruptedException {
+        String firstNew = "\"transactionId\":\"tx-" + scenario.nextId() + "\"";
+        List<Map.Entry<String, String>> batch = scenario.batch(size, 0.05, 0.03);
+        String watchedUser = batch.stream().filter(e -> e.getValue().contains(firstNew))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        long countBefore = balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L);
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(
+                () -> KafkaClients.sendSlowly(bootstrap, "transactions", batch, 20, Duration.ofMillis(100)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (balance(watchedUser).map(b -> b.get("transactionCount").longValue()).orElse(0L) <= countBefore) {
+            assertThat(System.nanoTime()).as("the service never started on the batch").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return producing;
     }
 
     /** Until {@code instance}'s alert list is gathered from {@code servedBy} alone (a rebalance moved everything there). */
