@@ -336,18 +336,29 @@ class PurchaseAggregatorIT {
     @Test
     @Order(6)
     void aRestartWithAnotherRetentionKeepsTheOpenWindows() {
-        // stream time near minute 64: window 55 closed, window 60 open across a restart with another retention
+        // stream time between minutes 55 and 64 on every partition: window 55 closed, window 60 open across a
+        // restart with a retention of 35 minutes, which hides the windows ending by minute 20 and keeps those from 25 on
         KafkaClients.send(bootstrap, "purchases", purchases(55, 64, 4, false));
         awaitSummaries(first, 55, 65);
+        ServiceProcess withDefaults = first;
         first.stop();
-        first = first.withArgs("--purchases.retention=PT3H");
+        first = withDefaults.withArgs("--purchases.retention=PT35M");
         first.startAndAwaitReady(Duration.ofSeconds(120));
-        awaitSummaries(first, 0, 65);
+        awaitSummaries(first, 25, 65);
+        for (String user : USERS) {
+            assertThat(Http.get(first.url("/api/users/" + encode(user) + "/summaries?to=" + at(15, 0))).body())
+                    .as("%s's windows past the new retention", user).isEqualTo("[]");
+        }
         KafkaClients.send(bootstrap, "purchases", purchases(64, 65, 2, false));
         awaitSummaries(first, 55, 65);
         KafkaClients.send(bootstrap, "purchases", closing(70));
-        awaitSummaries(first, 0, 75);
+        awaitSummaries(first, 35, 75); // stream time 70 now hides the windows ending by minute 35
         assertFinalsExactlyOnce(at(65, 0));
+        // back to the default retention (P1D): what was only hidden, not yet dropped by the store, is answered again
+        first.stop();
+        first = withDefaults;
+        first.startAndAwaitReady(Duration.ofSeconds(120));
+        awaitSummaries(first, 0, 75);
     }
 
     /** Every (user, window) starting before {@code closedBefore} has exactly one final, with the expected values. */
