@@ -170,10 +170,10 @@ $TRY
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries/latest
   curl -s http://localhost:$PURCHASE_PORT/api/users/u-1/summaries
   curl -s http://localhost:$ORDER_PORT/api/customers/c-1
-  curl -s http://localhost:$ORDER_PORT/api/customers/c-1/orders?limit=5
+  curl -s 'http://localhost:$ORDER_PORT/api/customers/c-1/orders?limit=5'
   curl -s http://localhost:$ORDER_PORT/api/orders/o-${RUN_ID:-RUN}-1
   curl -s http://localhost:$FRAUD_PORT/api/balances/u-1
-  curl -s http://localhost:$FRAUD_PORT/api/alerts?limit=10
+  curl -s 'http://localhost:$FRAUD_PORT/api/alerts?limit=10'
   curl -s http://localhost:$PURCHASE_PORT/api/topology
 
 Press Ctrl-C to stop everything.

@@ -425,6 +425,9 @@ class PurchaseAggregatorIT {
                     "is longer than 256 characters");
             assertThat(Http.get(instance.url("/api/users/" + "u".repeat(256) + "/summaries")).body()).isEqualTo("[]");
             assertRawProblem(instance, "/api/topology?x=%ZZ", "the query string is not valid");
+            // checked before the key is looked up: the same 400 for a key nobody has
+            assertProblem(Http.get(instance.url("/api/users/nobody/summaries/latest"), "Accept", "garbage"), 400,
+                    "the Accept header is not valid");
         }
         awaitSummaries(second, 0, 75);
         assertProblem(Http.get(second.url("/api/summaries?windowStart=" + at(50, 0) + "&limit=1000"),

@@ -142,7 +142,7 @@ public final class InteractiveQueries {
      */
     public ResponseEntity<?> byKey(String store, String key, HttpServletRequest request, Supplier<Optional<?>> local,
                                    String notFound) {
-        Params.decodeQuery(request);
+        Params.checkRequest(request);
         String idProblem = Fields.idProblem(key);
         if (idProblem != null) {
             throw ApiException.badRequest("the id in the path " + idProblem + " (ids are non-blank strings of at most "
@@ -211,7 +211,7 @@ public final class InteractiveQueries {
      */
     public <T> Object gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
                              Function<List<T>, Object> finish) {
-        Params.decodeQuery(request);
+        Params.checkRequest(request);
         QueryScope forwarded = forwardedScope(request);
         if (forwarded != null) {
             return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);

@@ -2,8 +2,12 @@ package dev.streamsuite.runtime.query;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Collections;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /** Query parameter checks shared by the services' endpoints; every failure is a 400 problem. */
 public final class Params {
@@ -44,12 +48,27 @@ public final class Params {
     }
 
     /**
-     * Decodes the query string, so that one that cannot be decoded is a 400 at every instance alike, also for
-     * endpoints that read no parameter: Tomcat decodes it only when a parameter is first read, and a forward of the
-     * request would fail on it.
+     * Checks what every API call carries, first, so that each instance gives the same 400 whatever the key: the query
+     * string must decode (Tomcat decodes it only when a parameter is first read, and a forward of the request would
+     * fail on it) and the {@code Accept} header must parse (Spring reads it only to write an answer it negotiates).
      */
-    public static void decodeQuery(HttpServletRequest request) {
+    public static void checkRequest(HttpServletRequest request) {
         request.getParameterMap();
+        String problem = acceptProblem(String.join(", ", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+    }
+
+    /** Why an {@code Accept} header cannot be parsed, or null when it can. */
+    static String acceptProblem(String accept) {
+        try {
+            MediaType.parseMediaTypes(accept);
+            return null;
+        } catch (InvalidMediaTypeException e) {
+            return "the Accept header is not valid (" + e.getMessage() + "); the API answers data as application/json "
+                    + "(the topology as text/plain) and errors as application/problem+json";
+        }
     }
 
     /** A limit in 1..1000, or the default when absent. */

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -79,14 +78,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
                                                                       HttpStatusCode status, WebRequest request) {
-        String accept = String.join(", ", Objects.requireNonNullElse(request.getHeaderValues(HttpHeaders.ACCEPT),
-                new String[0]));
-        try {
-            MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException invalid) {
-            log.info("Accept header not valid: {}", invalid.getMessage());
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the Accept header is not valid ("
-                    + invalid.getMessage() + "); this API answers application/json, and errors application/problem+json");
+        String problem = Params.acceptProblem(String.join(", ", Objects.requireNonNullElse(
+                request.getHeaderValues(HttpHeaders.ACCEPT), new String[0])));
+        if (problem != null) {
+            log.info("Accept header not valid: {}", problem);
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem);
             return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
         }
         return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);

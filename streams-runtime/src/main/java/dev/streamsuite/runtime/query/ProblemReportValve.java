@@ -48,14 +48,14 @@ public class ProblemReportValve extends ErrorReportValve {
                         + "under 8 KB"
                 : title;
         try {
+            // as Spring writes the API's own problems: no charset parameter (JSON is UTF-8), no default "type"
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             if (servedBy != null) {
                 response.setHeader(ServedBy.HEADER, servedBy);
             }
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                writer.write("{\"title\":\"" + title + "\",\"status\":" + status
                         + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }

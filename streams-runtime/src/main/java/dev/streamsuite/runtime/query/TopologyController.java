@@ -18,7 +18,7 @@ public class TopologyController {
 
     @GetMapping(path = "/api/topology", produces = MediaType.TEXT_PLAIN_VALUE)
     public String topology(HttpServletRequest request) {
-        Params.decodeQuery(request);
+        Params.checkRequest(request);
         return description;
     }
 }
