@@ -2,9 +2,9 @@ package dev.streamsuite.runtime.query;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.Collections;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -54,16 +54,16 @@ public final class Params {
      */
     public static void checkRequest(HttpServletRequest request) {
         request.getParameterMap();
-        String problem = acceptProblem(String.join(", ", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
+        String problem = acceptProblem(request);
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }
     }
 
-    /** Why an {@code Accept} header cannot be parsed, or null when it can. */
-    static String acceptProblem(String accept) {
+    /** Why the request's {@code Accept} header cannot be parsed, or null when it can (or is absent). */
+    static String acceptProblem(HttpServletRequest request) {
         try {
-            MediaType.parseMediaTypes(accept);
+            MediaType.parseMediaTypes(String.join(", ", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
             return null;
         } catch (InvalidMediaTypeException e) {
             return "the Accept header is not valid (" + e.getMessage() + "); the API answers data as application/json "

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -40,18 +40,11 @@ record PartitionCopies(Map<HostInfo, List<Integer>> partitionsByActive, Map<Inte
                         retryAfterSeconds);
             }
         }
-        return new PartitionCopies(byActive, new TreeMap<>(standbys), withoutActive);
+        return new PartitionCopies(byActive, standbys, withoutActive);
     }
 
     /** How many partitions the metadata's copies show at least: one more than the highest partition named. */
     static int partitionsNamed(Map<Integer, HostInfo> active, Map<Integer, List<HostInfo>> standbys) {
-        int highest = -1;
-        for (int p : active.keySet()) {
-            highest = Math.max(highest, p);
-        }
-        for (int p : standbys.keySet()) {
-            highest = Math.max(highest, p);
-        }
-        return highest + 1;
+        return Stream.concat(active.keySet().stream(), standbys.keySet().stream()).mapToInt(p -> p).max().orElse(-1) + 1;
     }
 }

@@ -1,7 +1,7 @@
 package dev.streamsuite.runtime.query;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -78,8 +79,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
                                                                       HttpStatusCode status, WebRequest request) {
-        String problem = Params.acceptProblem(String.join(", ", Objects.requireNonNullElse(
-                request.getHeaderValues(HttpHeaders.ACCEPT), new String[0])));
+        HttpServletRequest servlet = request instanceof NativeWebRequest web ? web.getNativeRequest(HttpServletRequest.class) : null;
+        String problem = servlet == null ? null : Params.acceptProblem(servlet);
         if (problem != null) {
             log.info("Accept header not valid: {}", problem);
             ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem);
