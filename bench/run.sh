@@ -14,7 +14,7 @@ Usage: bench/run.sh [--quick] [options]
   --keep                keep the temporary directory (broker data, service state, logs)
   -h, --help            this help
 Further options go to the harness (java -jar bench/target/bench.jar --help), e.g.
-  --records N, --services purchase-aggregator,fraud-detector, --jfr DIR, --no-query, --out FILE, --plain (the plain DSL versions as a third baseline)
+  --records N, --services purchase-aggregator,fraud-detector, --profile DIR (async-profiler), --jfr DIR, --no-query, --out FILE, --plain (the plain DSL versions as a third baseline)
 Service JVM options: --service-jvm-opts "..." or BENCH_SERVICE_JVM_OPTS (default -Xmx512m -XX:+UseSerialGC).
 USAGE
 }

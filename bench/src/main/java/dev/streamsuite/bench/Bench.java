@@ -45,8 +45,11 @@ public final class Bench {
               --broker-pid PID        the broker's process, for its CPU time (default: not measured)
               --repo DIR              the project root with <service>/target/<service>.jar (default .)
               --work DIR              state directories and logs (default: a temporary directory)
-              --out FILE              the JSON report (default bench/results/latest.json; DIR/report.json with --jfr DIR)
-              --jfr DIR               record each service's throughput run with JFR (settings=profile) into DIR
+              --out FILE              the JSON report (default bench/results/latest.json; DIR/report.json with --jfr or --profile DIR)
+              --profile DIR           profile each service's throughput run (and the forwarded lookups) with async-profiler:
+                                      CPU with native frames (RocksDB), a flame graph and collapsed stacks into DIR and the
+                                      stream threads' breakdown in the log (Linux x64 or arm64)
+              --jfr DIR               record them with JFR (settings=profile, Java frames only) into DIR instead
               --service-jvm-opts S    JVM options of the services (default -Xmx512m -XX:+UseSerialGC, as run-local.sh; also BENCH_SERVICE_JVM_OPTS)
               --service-arg ARG       a further argument of every service instance, e.g.
                                       --service-arg --spring.kafka.streams.properties.commit.interval.ms=1000
@@ -71,7 +74,8 @@ public final class Bench {
         Path repo = Path.of(".");
         Path work;
         Path out = Path.of("bench", "results", "latest.json");
-        Path jfr;
+        /** --jfr or --profile, or null. */
+        Recorder recorder;
         List<String> serviceJvmOpts = List.of("-Xmx512m", "-XX:+UseSerialGC");
         List<String> serviceArgs = List.of();
         boolean query = true;
@@ -166,6 +170,8 @@ public final class Bench {
             Config c = defaults(null, quick);
             List<String> serviceArgs = new ArrayList<>();
             boolean outGiven = false;
+            Path jfr = null;
+            Path profile = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -182,7 +188,8 @@ public final class Bench {
                         c.out = Path.of(value(args, ++i, a));
                         outGiven = true;
                     }
-                    case "--jfr" -> c.jfr = Path.of(value(args, ++i, a));
+                    case "--jfr" -> jfr = Path.of(value(args, ++i, a));
+                    case "--profile" -> profile = Path.of(value(args, ++i, a));
                     case "--service-jvm-opts" -> jvmOpts = value(args, ++i, a);
                     case "--service-arg" -> serviceArgs.add(value(args, ++i, a));
                     case "--latency-rate" -> c.latencyRate = Double.parseDouble(value(args, ++i, a));
@@ -201,8 +208,9 @@ public final class Bench {
                 throw new IllegalArgumentException("--users and --customers must be at least 1");
             }
             // a profiled run is slowed by its recordings: its figures must not replace the last real run's
-            if (c.jfr != null && !outGiven) {
-                c.out = c.jfr.resolve("report.json");
+            c.recorder = Recorder.of(jfr, profile);
+            if (c.recorder != null && !outGiven) {
+                c.out = c.recorder.dir().resolve("report.json");
             }
             c.serviceJvmOpts = Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
             c.serviceArgs = List.copyOf(serviceArgs);
@@ -329,18 +337,15 @@ public final class Bench {
             double broker0 = ProcStat.cpuSeconds(config.brokerPid);
             Map<String, Double> threads0 = ProcStat.threadCpuSeconds(jvm.pid());
             log("%s RUNNING (pid %d); processing %d records", appId, jvm.pid(), records);
-            if (config.jfr != null) {
-                Jfr.start(jvm.pid());
+            if (config.recorder != null) {
+                config.recorder.start(jvm.pid());
             }
             Progress.Result result = progress.follow(running, 250, config.catchUpTimeout, jvm::checkAlive);
             double cpu = jvm.cpuSeconds() - cpu0;
             double brokerCpu = ProcStat.cpuSeconds(config.brokerPid) - broker0;
             Map<String, Double> threads1 = ProcStat.threadCpuSeconds(jvm.pid());
-            if (config.jfr != null) {
-                Path file = config.jfr.resolve(s.serviceName() + ".jfr");
-                createDirectories(config.jfr);
-                Jfr.stop(jvm.pid(), file);
-                log("JFR recording of the throughput run: %s", file);
+            if (config.recorder != null) {
+                config.recorder.stop(jvm.pid(), s.serviceName());
             }
             log("caught up in %.1f s: %.0f records/s overall, %.0f steady (10-90%%); CPU %.1f s service, %.1f s broker",
                     result.seconds(), result.recordsPerSec(), result.steadyRecordsPerSec(), cpu, brokerCpu);
@@ -442,15 +447,13 @@ public final class Bench {
         QueryLoad.run("warm-up", mixed2, threads, config.httpWarmupSeconds, 0);
         awaitJitQuiet(first);
         awaitJitQuiet(second);
-        if (config.jfr != null) {
-            Jfr.start(first.pid());
+        if (config.recorder != null) {
+            config.recorder.start(first.pid());
         }
         QueryLoad.Result forwarded = QueryLoad.run("forwarded", forwardedUris, threads, config.querySeconds,
                 config.queryWarmupSeconds);
-        if (config.jfr != null) {
-            Path file = config.jfr.resolve(s.serviceName() + "-forwarding.jfr");
-            Jfr.stop(first.pid(), file);
-            log("JFR recording of the forwarded lookups on the first instance: %s", file);
+        if (config.recorder != null) {
+            config.recorder.stop(first.pid(), s.serviceName() + "-forwarding");
         }
         log("query: forwarded lookups %.0f/s, p50 %.2f ms, p99 %.2f ms", forwarded.qps(), forwarded.p50Ms(), forwarded.p99Ms());
         QueryLoad.Result direct = QueryLoad.run("owner", ownerUris, threads, config.querySeconds, config.queryWarmupSeconds);
@@ -571,14 +574,6 @@ public final class Bench {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

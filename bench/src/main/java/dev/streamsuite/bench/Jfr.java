@@ -1,44 +1,30 @@
 package dev.streamsuite.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/**
- * Java Flight Recorder in a service JVM, started and stopped from outside with {@code jcmd} so that the
- * recording covers exactly the throughput run (not the start-up).
- */
-final class Jfr {
+/** Java Flight Recorder (settings=profile), {@code --jfr DIR}: DIR/&lt;name&gt;.jfr. It samples Java frames only. */
+record Jfr(Path dir) implements Recorder {
 
     private static final String RECORDING = "bench";
 
-    private Jfr() {
+    @Override
+    public void start(long pid) {
+        Jcmd.run(pid, "JFR.start", "name=" + RECORDING, "settings=profile");
     }
 
-    static void start(long pid) {
-        jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile");
-    }
-
-    static void stop(long pid, Path file) {
-        jcmd(pid, "JFR.stop", "name=" + RECORDING, "filename=" + file.toAbsolutePath());
-    }
-
-    private static void jcmd(long pid, String... command) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    @Override
+    public void stop(long pid, String name) {
+        Path file = dir.resolve(name + ".jfr").toAbsolutePath();
         try {
-            List<String> cmd = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-            cmd.addAll(List.of(command));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                System.out.println("[bench] jcmd " + String.join(" ", command) + " failed: " + out.trim());
-            }
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            System.out.println("[bench] jcmd failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(e);
+        }
+        if (Jcmd.run(pid, "JFR.stop", "name=" + RECORDING, "filename=" + file)) {
+            Bench.log("JFR recording: %s", file);
         }
     }
 }

@@ -34,6 +34,17 @@ class BenchOptionsTest {
                 .isEqualTo(Path.of("/tmp/jfr/report.json"));
         assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--out", "x.json", "--jfr", "/tmp/jfr").out)
                 .isEqualTo(Path.of("x.json"));
+        Bench.Config profiled = Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--profile", "/tmp/prof");
+        assertThat(profiled.out).isEqualTo(Path.of("/tmp/prof/report.json"));
+        assertThat(profiled.recorder).isEqualTo(new AsyncProfiler(Path.of("/tmp/prof")));
+        assertThat(Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092").recorder).isNull();
+    }
+
+    @Test
+    void oneRecorderAtATime() {
+        assertThatThrownBy(() -> Bench.Config.parse("--bootstrap-servers", "127.0.0.1:9092", "--jfr", "a", "--profile", "b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--jfr and --profile cannot be combined");
     }
 
     @Test
