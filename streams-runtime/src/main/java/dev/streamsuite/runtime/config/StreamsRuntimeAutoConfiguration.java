@@ -85,10 +85,9 @@ public class StreamsRuntimeAutoConfiguration {
     }
 
     @Bean
-    QueryHosts queryHosts(SuiteProperties suite, @Value("${server.port:8080}") int port) {
-        String address = suite.applicationServer() == null || suite.applicationServer().isBlank()
-                ? "localhost:" + port : suite.applicationServer();
-        return QueryHosts.parse(address);
+    QueryHosts queryHosts(SuiteProperties suite, KafkaProperties kafka, @Value("${server.port:8080}") int port) {
+        return QueryHosts.of(suite.applicationServer(), kafka.buildStreamsProperties().get(StreamsConfig.APPLICATION_SERVER_CONFIG),
+                port);
     }
 
     @Bean
@@ -114,7 +113,8 @@ public class StreamsRuntimeAutoConfiguration {
                     + "spring.kafka.streams.application-id, or spring.application.name (the service's name by default)");
         }
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, hosts.selfAddress());
+        // one address for Kafka Streams' metadata and for the query layer, which tells its own keys by it
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, hosts.selfAddress());
         config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) suite.topics().replicationFactor());
         config.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

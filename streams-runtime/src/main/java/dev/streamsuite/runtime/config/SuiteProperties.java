@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("suite")
-public record SuiteProperties(@Pattern(regexp = "\\s*|\\S+:[0-9]{1,5}", message = "must be host:port, e.g. orders-1.orders:8082")
+public record SuiteProperties(@Pattern(regexp = "\\s*|\\s*\\S+:(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])\\s*",
+                                       message = "must be host:port with a port from 1 to 65535, e.g. orders-1.orders:8082")
                               String applicationServer,
                               String groupInstanceId,
                               @NotNull @DurationMin(millis = 0) @DefaultValue("PT15M") Duration maxFutureSkew,

@@ -108,6 +108,11 @@ final class Forwarder {
     }
 
     private static URI target(HostInfo host, HttpServletRequest request) {
+        if (!QueryHosts.callable(host)) {
+            log.warn("Instance {} cannot be called: its application.server is not host:port with a port from 1 to 65535",
+                    QueryHosts.address(host));
+            throw new Unavailable(QueryHosts.address(host) + " has no valid address");
+        }
         String query = request.getQueryString();
         try {
             return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
