@@ -17,7 +17,7 @@ class FraudConfiguration {
     @Bean
     FraudTopology fraudTopology(FraudProperties fraud, SuiteProperties suite, TopologyEvents events) {
         // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
-        log.info("Fraud rules: {}; dedup-retention {}, alert-retention {}; max-future-skew {}", fraud.ruleSettings(),
+        log.info("Fraud rules: {}; dedup-retention {}, alert-retention {}; max-future-skew {}", fraud.ruleSettings().describe(),
                 fraud.dedupRetention(), fraud.alertRetention(), suite.maxFutureSkew());
         return new FraudTopology(fraud.ruleSettings(), fraud.dedupRetention(), fraud.alertRetention(),
                 suite.maxFutureSkew(), events);

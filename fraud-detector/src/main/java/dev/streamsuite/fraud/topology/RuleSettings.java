@@ -33,6 +33,19 @@ public record RuleSettings(NegativeBalance negativeBalance, Velocity velocity, U
                 new UnusualAmount(true, new BigDecimal("5"), 3), new CountryChange(true, Duration.ofHours(1)));
     }
 
+    /** The settings in use as the properties name them ({@code fraud.rules.*}), for the start-up line. */
+    public String describe() {
+        return "negative-balance " + onOff(negativeBalance.enabled())
+                + ", velocity " + onOff(velocity.enabled()) + " (max-debits " + velocity.maxDebits() + ", window " + velocity.window() + ")"
+                + ", unusual-amount " + onOff(unusualAmount.enabled()) + " (factor " + unusualAmount.factor().toPlainString()
+                + ", min-history " + unusualAmount.minHistory() + ")"
+                + ", country-change " + onOff(countryChange.enabled()) + " (window " + countryChange.window() + ")";
+    }
+
+    private static String onOff(boolean enabled) {
+        return enabled ? "on" : "off";
+    }
+
     public RuleSettings withNegativeBalance(NegativeBalance rule) {
         return new RuleSettings(rule, velocity, unusualAmount, countryChange);
     }

@@ -246,8 +246,14 @@ public final class TopicInitializer {
         return entry == null ? null : entry.value();
     }
 
+    private static final Duration BROKER_WARN_AFTER = Duration.ofSeconds(10);
+
     private Set<String> awaitBroker(Admin admin) throws InterruptedException {
         long deadline = System.nanoTime() + settings.brokerTimeout().toNanos();
+        // the first answer can take seconds on a loaded machine (JVM still warming up, broker busy): only a wait
+        // longer than that (or than half a shorter broker timeout) is worth a WARN
+        long warnAfter = System.nanoTime() + Math.min(BROKER_WARN_AFTER.toNanos(), settings.brokerTimeout().toNanos() / 2);
+        boolean warned = false;
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (STOPPING.get()) {
@@ -259,7 +265,8 @@ public final class TopicInitializer {
             try {
                 return admin.listTopics().names().get(Math.min(2_000, settings.brokerTimeout().toMillis()), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                if (last == null) {
+                if (!warned && System.nanoTime() >= warnAfter) {
+                    warned = true;
                     log.warn("Kafka broker at {} not reachable yet; waiting up to {} (suite.topics.broker-timeout) before "
                             + "start-up fails", adminConfig.get("bootstrap.servers"), settings.brokerTimeout());
                 }
