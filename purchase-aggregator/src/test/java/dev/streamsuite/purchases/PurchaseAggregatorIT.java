@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamsuite.model.Json;
 import dev.streamsuite.model.PurchaseSummary;
+import dev.streamsuite.purchases.topology.PurchaseTopology;
 import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
@@ -49,7 +50,9 @@ class PurchaseAggregatorIT {
     private static final long WINDOW = Duration.ofMinutes(5).toMillis();
     private static final List<String> USERS = users();
     private static final Random RANDOM = new Random(7);
-    private static final Instant BASE = Instant.ofEpochMilli((System.currentTimeMillis() - Duration.ofHours(2).toMillis()) / WINDOW * WINDOW);
+    /** The event times the tests use lie within this much time from {@link #BASE}. */
+    private static final long SPAN = Duration.ofMinutes(90).toMillis();
+    private static final Instant BASE = base(System.currentTimeMillis() - Duration.ofHours(2).toMillis());
 
     /** Expected summaries, computed independently: (user, windowStart) → [count, total, min, max]. */
     private static final Map<String, BigDecimal[]> expected = new TreeMap<>();
@@ -78,6 +81,22 @@ class PurchaseAggregatorIT {
     @AfterAll
     static void stopServices() {
         ChildJvm.stopAll(second, first);
+    }
+
+    /**
+     * A window start about two hours back, moved earlier where a segment of the summary store (about 12 hours
+     * long) would begin within the tests' span: the restart with a retention of 35 minutes drops whole segments
+     * that lie past it, and the windows it only hid are then expected back (measured: at 12:02 UTC the windows of
+     * minute 0 lay in the segment before 10:02:30 and were gone).
+     */
+    static Instant base(long around) {
+        long start = around / WINDOW * WINDOW;
+        long segment = PurchaseTopology.SUMMARY_SEGMENT_INTERVAL.toMillis();
+        long nextSegment = (start / segment + 1) * segment;
+        if (nextSegment <= start + SPAN) {
+            start = (nextSegment - SPAN - WINDOW) / WINDOW * WINDOW;
+        }
+        return Instant.ofEpochMilli(start);
     }
 
     private static Instant at(long minutes, long millis) {

@@ -50,7 +50,7 @@ public final class PurchaseTopology {
      * Fixed, so that {@code purchases.retention} can change on a restart (see {@link WindowStores}): what Kafka
      * Streams derives from the default store retention (the 5-minute window plus {@code P1D}).
      */
-    static final Duration SUMMARY_SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(1).plusMinutes(5));
+    public static final Duration SUMMARY_SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(1).plusMinutes(5));
 
     private final Duration windowSize;
     private final Duration grace;

@@ -343,6 +343,29 @@ class PurchaseTopologyTest {
         assertThat(after.user("u-2", null, null)).as("u-2's windows are younger").isNotEmpty();
     }
 
+    /**
+     * The summary store keeps its windows in segments of a fixed length (about 12 hours, {@code
+     * SUMMARY_SEGMENT_INTERVAL}); one begins at 2026-11-27T10:02:30Z, between two windows of a user.
+     */
+    @Test
+    void aUsersSummariesOnBothSidesOfAStoreSegmentBoundaryAreAllRead() {
+        long segment = PurchaseTopology.SUMMARY_SEGMENT_INTERVAL.toMillis();
+        Instant boundary = Instant.ofEpochMilli(Instant.parse("2026-11-27T10:02:30Z").toEpochMilli() / segment * segment);
+        assertThat(boundary).isEqualTo(Instant.parse("2026-11-27T10:02:30Z"));
+        buy("u-1", "p-1", "1.00", "2026-11-27T10:01:00Z");
+        buy("u-1", "p-2", "2.00", "2026-11-27T10:06:00Z");
+        buy("u-1", "p-3", "3.00", "2026-11-27T10:11:00Z");
+
+        SummaryReader reader = reader(Duration.ofDays(1));
+        List<Instant> starts = List.of(Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T10:05:00Z"),
+                Instant.parse("2026-11-27T10:10:00Z"));
+        assertThat(reader.user("u-1", null, null)).extracting(PurchaseSummary::windowStart).containsExactlyElementsOf(starts);
+        assertThat(reader.user("u-1", starts.get(0), starts.get(1))).extracting(PurchaseSummary::windowStart)
+                .containsExactlyElementsOf(starts.subList(0, 2));
+        assertThat(reader.latest("u-1")).map(PurchaseSummary::windowStart).contains(starts.get(2));
+        assertThat(reader.window(starts.get(0))).extracting(PurchaseSummary::totalAmount).containsExactly(new BigDecimal("1.00"));
+    }
+
     private SummaryReader reader(Duration retention) {
         return new SummaryReader(driver.getWindowStore(PurchaseTopology.SUMMARY_STORE),
                 driver.<String, Long>getKeyValueStore(PurchaseTopology.EMIT_STORE), Duration.ofMinutes(5).toMillis(),
