@@ -37,6 +37,11 @@ public final class FraudDriver implements AutoCloseable {
     public final Map<String, Integer> duplicates = new ConcurrentHashMap<>();
 
     public FraudDriver(Path stateDir, RuleSettings rules, Duration dedupRetention, Duration alertRetention) {
+        this(stateDir, rules, dedupRetention, alertRetention, NOW);
+    }
+
+    /** With the wall clock at {@code now}: event times more than 15 minutes past it are bad input. */
+    public FraudDriver(Path stateDir, RuleSettings rules, Duration dedupRetention, Duration alertRetention, Instant now) {
         TopologyEvents events = new TopologyEvents() {
             @Override
             public void alert(String rule) {
@@ -54,12 +59,12 @@ public final class FraudDriver implements AutoCloseable {
             }
         };
         FraudTopology topology = new FraudTopology(rules, dedupRetention, alertRetention, Duration.ofMinutes(15), events,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-detector-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(topology.build(), props, NOW);
+        driver = new TopologyTestDriver(topology.build(), props, now);
         transactions = driver.createInputTopic(FraudTopology.INPUT, Serdes.String().serializer(), Serdes.String().serializer());
         alerts = driver.createOutputTopic(FraudTopology.ALERTS, Serdes.String().deserializer(), Serdes.String().deserializer());
         dlq = driver.createOutputTopic(FraudTopology.INPUT + ".dlq", Serdes.ByteArray().deserializer(),
