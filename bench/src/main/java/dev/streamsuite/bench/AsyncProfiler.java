@@ -19,29 +19,38 @@ record AsyncProfiler(Path dir) implements Recorder {
 
     @Override
     public void start(long pid) {
-        load(pid, "start,event=cpu,interval=1ms,threads");
+        try {
+            load(pid, "start,event=cpu,interval=1ms,threads");
+        } catch (RuntimeException e) {
+            // a profile is optional: the run goes on without one
+            Bench.log("no CPU profile: %s", e.getMessage());
+        }
     }
 
     @Override
-    public void stop(long pid, String name) {
+    public void stop(long pid, String name, boolean streamWork) {
         Path html = dir.resolve(name + ".html").toAbsolutePath();
         Path collapsed = dir.resolve(name + ".collapsed").toAbsolutePath();
-        if (load(pid, "dump,file=" + html) && load(pid, "stop,collapsed,file=" + collapsed)) {
-            Bench.log("CPU profile: %s, %s", html, collapsed);
-            try {
-                CollapsedStacks.read(collapsed).streamThreads().report().forEach(line -> Bench.log("  %s", line));
-            } catch (IOException e) {
-                Bench.log("could not read %s: %s", collapsed, e);
+        try {
+            boolean dumped = load(pid, "dump,file=" + html);
+            // stopped in any case: a profiler left running would slow the rest of the run
+            if (load(pid, "stop,collapsed,file=" + collapsed) && dumped) {
+                Bench.log("CPU profile: %s, %s", html, collapsed);
+                if (streamWork) {
+                    CollapsedStacks.read(collapsed).streamThreads().report().forEach(line -> Bench.log("  %s", line));
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            Bench.log("CPU profile %s: %s", name, e);
         }
     }
 
     private boolean load(long pid, String command) {
-        // quoted: jcmd would otherwise read the command's '=' as its own name=value arguments
-        return Jcmd.run(pid, "JVMTI.agent_load", library().toString(), "\"" + command + "\"");
+        // quoted: jcmd would otherwise read the command's '=' as its own name=value arguments, and a path's spaces
+        return Jcmd.run(pid, "JVMTI.agent_load", "\"" + library() + "\"", "\"" + command + "\"");
     }
 
-    /** The agent for this machine, copied out of the jar into DIR once. */
+    /** The agent for this machine, copied out of the jar into DIR (each time: one an older harness left there may differ). */
     private Path library() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         String platform = !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux") ? null
@@ -52,16 +61,14 @@ record AsyncProfiler(Path dir) implements Recorder {
                     + " " + arch + "); use --jfr");
         }
         Path lib = dir.resolve("libasyncProfiler.so").toAbsolutePath();
-        if (Files.notExists(lib)) {
-            try (InputStream in = AsyncProfiler.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
-                if (in == null) {
-                    throw new IllegalStateException(platform + "/libasyncProfiler.so is not on the class path");
-                }
-                Files.createDirectories(dir);
-                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (InputStream in = AsyncProfiler.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
+            if (in == null) {
+                throw new IllegalStateException(platform + "/libasyncProfiler.so is not on the class path");
             }
+            Files.createDirectories(dir);
+            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return lib;
     }

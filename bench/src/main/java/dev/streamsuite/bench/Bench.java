@@ -345,7 +345,7 @@ public final class Bench {
             double brokerCpu = ProcStat.cpuSeconds(config.brokerPid) - broker0;
             Map<String, Double> threads1 = ProcStat.threadCpuSeconds(jvm.pid());
             if (config.recorder != null) {
-                config.recorder.stop(jvm.pid(), s.serviceName());
+                config.recorder.stop(jvm.pid(), s.serviceName(), true);
             }
             log("caught up in %.1f s: %.0f records/s overall, %.0f steady (10-90%%); CPU %.1f s service, %.1f s broker",
                     result.seconds(), result.recordsPerSec(), result.steadyRecordsPerSec(), cpu, brokerCpu);
@@ -453,7 +453,7 @@ public final class Bench {
         QueryLoad.Result forwarded = QueryLoad.run("forwarded", forwardedUris, threads, config.querySeconds,
                 config.queryWarmupSeconds);
         if (config.recorder != null) {
-            config.recorder.stop(first.pid(), s.serviceName() + "-forwarding");
+            config.recorder.stop(first.pid(), s.serviceName() + "-forwarding", false);
         }
         log("query: forwarded lookups %.0f/s, p50 %.2f ms, p99 %.2f ms", forwarded.qps(), forwarded.p50Ms(), forwarded.p99Ms());
         QueryLoad.Result direct = QueryLoad.run("owner", ownerUris, threads, config.querySeconds, config.queryWarmupSeconds);

@@ -48,7 +48,8 @@ record CollapsedStacks(List<Stack> stacks) {
         List<Stack> stacks = new ArrayList<>();
         for (String line : lines) {
             int space = line.lastIndexOf(' ');
-            if (space < 0 || line.isBlank()) {
+            // a line of another shape (none in async-profiler's output) is left out rather than failing the run
+            if (space < 0 || line.isBlank() || !line.substring(space + 1).trim().matches("[0-9]{1,18}")) {
                 continue;
             }
             List<String> frames = Arrays.asList(line.substring(0, space).split(";"));

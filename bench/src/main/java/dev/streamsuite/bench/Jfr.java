@@ -16,7 +16,7 @@ record Jfr(Path dir) implements Recorder {
     }
 
     @Override
-    public void stop(long pid, String name) {
+    public void stop(long pid, String name, boolean streamWork) {
         Path file = dir.resolve(name + ".jfr").toAbsolutePath();
         try {
             Files.createDirectories(dir);

@@ -21,6 +21,9 @@ sealed interface Recorder permits Jfr, AsyncProfiler {
 
     void start(long pid);
 
-    /** Stops the recording started in {@code pid} and writes it to {@link #dir()} under {@code name}. */
-    void stop(long pid, String name);
+    /**
+     * Stops the recording started in {@code pid} and writes it to {@link #dir()} under {@code name}; {@code streamWork}:
+     * the stream threads did the work recorded (a throughput run, not the forwarded lookups), so their breakdown means something.
+     */
+    void stop(long pid, String name, boolean streamWork);
 }

@@ -61,6 +61,8 @@ class HighAvailabilityIT {
     @Test
     void killAndRollingRestartGiveOnlyCorrectAnswersOr503() throws Exception {
         String bootstrap = KafkaBroker.bootstrapServers();
+        // older than any other class's purchases on this broker's topic (PurchaseAggregatorIT: 2 h to 3 h 35 min back),
+        // which its application also reads; it runs first (failsafe's alphabetical order), so none of its own is late
         Instant base = Instant.ofEpochMilli((System.currentTimeMillis() - Duration.ofHours(5).toMillis()) / 300_000 * 300_000);
         List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {

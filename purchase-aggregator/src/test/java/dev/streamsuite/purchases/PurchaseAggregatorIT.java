@@ -100,6 +100,9 @@ class PurchaseAggregatorIT {
     }
 
     private static Instant at(long minutes, long millis) {
+        if (minutes * 60_000 + millis > SPAN) {
+            throw new IllegalArgumentException("beyond the span base() keeps clear of segment boundaries: raise SPAN");
+        }
         return BASE.plus(Duration.ofMinutes(minutes)).plusMillis(millis);
     }
 

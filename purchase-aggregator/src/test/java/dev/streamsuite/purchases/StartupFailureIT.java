@@ -66,7 +66,7 @@ class StartupFailureIT {
                 .contains("must be host:port");
         // Kafka's own check comes later, in the consumer, after topics named from the id were created
         assertThat(failedStartUp("--spring.kafka.streams.application-id= "))
-                .contains("Kafka rejects a setting").contains("application.id")
+                .contains("A setting is refused").contains("application.id")
                 .contains("spring.kafka.streams.application-id");
     }
 

@@ -48,7 +48,8 @@ public final class PurchaseTopology {
 
     /**
      * Fixed, so that {@code purchases.retention} can change on a restart (see {@link WindowStores}): what Kafka
-     * Streams derives from the default store retention (the 5-minute window plus {@code P1D}).
+     * Streams derives from the default store retention (the 5-minute window plus {@code P1D}). Public for the
+     * integration test, whose event times keep clear of segment boundaries.
      */
     public static final Duration SUMMARY_SEGMENT_INTERVAL = WindowStores.kafkaStreamsSegmentInterval(Duration.ofDays(1).plusMinutes(5));
 

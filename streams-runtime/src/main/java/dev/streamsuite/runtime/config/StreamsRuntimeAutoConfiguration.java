@@ -282,7 +282,7 @@ public class StreamsRuntimeAutoConfiguration {
      */
     @Bean
     TomcatContextCustomizer problemJsonForTomcatErrors(QueryHosts hosts) {
-        String self = hosts.self().host() + ":" + hosts.self().port();
+        String self = hosts.selfAddress();
         return context -> {
             StandardHost host = (StandardHost) context.getParent();
             host.setErrorReportValveClass(ProblemReportValve.class.getName());

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings every service shares ({@code suite.*}).
  *
  * @param applicationServer this instance's {@code host:port} for other instances (Kafka Streams'
- *                          {@code application.server}); default {@code localhost:<server.port>}
+ *                          {@code application.server}); default: Kafka Streams' own setting if given, else
+ *                          {@code localhost:<server.port>} (see {@code QueryHosts})
  * @param groupInstanceId   static group membership ({@code group.instance.id}), e.g. the pod name of a
  *                          StatefulSet, so a restarted instance gets its tasks back without a rebalance;
  *                          unset: dynamic membership

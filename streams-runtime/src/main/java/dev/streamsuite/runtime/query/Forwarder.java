@@ -11,6 +11,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ final class Forwarder {
             super(message, null, false, false);
         }
     }
+
+    private static final Set<String> UNCALLABLE_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final RestClient client;
     private final CircuitBreakerRegistry breakers;
@@ -109,13 +113,16 @@ final class Forwarder {
 
     private static URI target(HostInfo host, HttpServletRequest request) {
         if (!QueryHosts.callable(host)) {
-            log.warn("Instance {} cannot be called: its application.server is not host:port with a port from 1 to 65535",
-                    QueryHosts.address(host));
+            // once per address: every query for its keys comes here
+            if (UNCALLABLE_LOGGED.add(QueryHosts.address(host))) {
+                log.warn("Instance {} cannot be called: its application.server is not host:port with a port from 1 to 65535",
+                        QueryHosts.address(host));
+            }
             throw new Unavailable(QueryHosts.address(host) + " has no valid address");
         }
         String query = request.getQueryString();
         try {
-            return URI.create("http://" + host.host() + ":" + host.port() + request.getRequestURI() + (query == null ? "" : "?" + query));
+            return URI.create("http://" + QueryHosts.address(host) + request.getRequestURI() + (query == null ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
             // what Tomcat let through but a URI refuses (its decoding already refused bad escapes)
             throw ApiException.badRequest(ProblemHandler.BAD_QUERY);

@@ -1,54 +1,72 @@
 package dev.streamsuite.runtime.query;
 
+import java.util.Objects;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** This instance's address as other instances reach it (Kafka Streams' {@code application.server}). */
 public record QueryHosts(HostInfo self) {
 
+    static final String SUITE_SETTING = "suite.application-server";
+    static final String STREAMS_SETTING = "spring.kafka.streams.properties.application.server";
+
     /**
      * {@code suite.application-server}, else Kafka Streams' own {@code application.server} if set as a
      * {@code spring.kafka.streams.properties} entry, else {@code localhost:<server.port>}: one address, used both
      * by Kafka Streams' metadata and by this instance to recognise its own keys and name itself in X-Served-By.
+     * Both settings given with different addresses is refused: one of them would be ignored without a word.
      */
     public static QueryHosts of(String suiteSetting, Object streamsSetting, int serverPort) {
-        if (suiteSetting != null && !suiteSetting.isBlank()) {
-            return parse("suite.application-server", suiteSetting.trim());
+        String suite = suiteSetting == null || suiteSetting.isBlank() ? null : suiteSetting.trim();
+        String streams = streamsSetting == null || streamsSetting.toString().isBlank() ? null : streamsSetting.toString().trim();
+        if (suite != null) {
+            QueryHosts hosts = parse(SUITE_SETTING, suite);
+            if (streams != null && !parse(STREAMS_SETTING, streams).equals(hosts)) {
+                throw new ConfigException(STREAMS_SETTING, streams, "differs from " + SUITE_SETTING + " (" + suite
+                        + "); set only one of them");
+            }
+            return hosts;
         }
-        if (streamsSetting != null && !streamsSetting.toString().isBlank()) {
-            return parse("spring.kafka.streams.properties.application.server", streamsSetting.toString().trim());
+        if (streams != null) {
+            return parse(STREAMS_SETTING, streams);
+        }
+        if (serverPort == 0) {
+            throw new ConfigException(SUITE_SETTING, null, "must be set when server.port is 0 (a random port): other "
+                    + "instances need the port to reach this one");
         }
         return parse("server.port", "localhost:" + serverPort);
     }
 
     public static QueryHosts parse(String hostAndPort) {
-        return parse("suite.application-server", hostAndPort);
+        return parse(SUITE_SETTING, hostAndPort);
     }
 
+    /** With Kafka's own parser, so that the address is read exactly as Kafka Streams reads it ({@code [::1]:8080}: host {@code ::1}). */
     private static QueryHosts parse(String setting, String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        String host = colon > 0 ? hostAndPort.substring(0, colon) : "";
-        String port = colon > 0 ? hostAndPort.substring(colon + 1) : "";
-        if (host.isBlank() || !port.matches("[0-9]{1,5}") || !validPort(Integer.parseInt(port))) {
+        HostInfo host;
+        try {
+            host = HostInfo.buildFromEndpoint(hostAndPort);
+        } catch (RuntimeException e) {
+            host = null;
+        }
+        if (host == null || !callable(host)) {
             throw new ConfigException(setting, hostAndPort, "must be host:port with a port from 1 to 65535, e.g. orders-1.orders:8082");
         }
-        return new QueryHosts(new HostInfo(host, Integer.parseInt(port)));
+        return new QueryHosts(host);
     }
 
     /** Whether another instance can be called at this address (one of an earlier version may name any port). */
     static boolean callable(HostInfo host) {
-        return host.host() != null && !host.host().isBlank() && validPort(host.port());
-    }
-
-    private static boolean validPort(int port) {
-        return port >= 1 && port <= 65535;
+        return host.host() != null && !host.host().isBlank() && host.port() >= 1 && host.port() <= 65535;
     }
 
     public String selfAddress() {
-        return self.host() + ":" + self.port();
+        return address(self);
     }
 
+    /** {@code host:port}, an IPv6 host in brackets, as URLs and {@code application.server} take it. */
     public static String address(HostInfo host) {
-        return host.host() + ":" + host.port();
+        String name = Objects.requireNonNullElse(host.host(), "");
+        return (name.contains(":") ? "[" + name + "]" : name) + ":" + host.port();
     }
 }

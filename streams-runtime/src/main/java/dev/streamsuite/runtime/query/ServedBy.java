@@ -27,7 +27,7 @@ public class ServedBy implements ResponseBodyAdvice<Object> {
     private final String self;
 
     public ServedBy(QueryHosts hosts) {
-        this.self = hosts.self().host() + ":" + hosts.self().port();
+        this.self = hosts.selfAddress();
     }
 
     /**
