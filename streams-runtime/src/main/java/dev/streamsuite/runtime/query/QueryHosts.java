@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.query;
 
+import java.net.URI;
 import java.util.Objects;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -55,9 +56,20 @@ public record QueryHosts(HostInfo self) {
         return new QueryHosts(host);
     }
 
-    /** Whether another instance can be called at this address (one of an earlier version may name any port). */
+    /**
+     * Whether another instance can be called at this address: a port from 1 to 65535 and a host a URL can name (Kafka's
+     * parser also takes {@code bad_host} or {@code 127.0.0.1:80:90}, whose URLs have no host). One of an earlier
+     * version may advertise any of these.
+     */
     static boolean callable(HostInfo host) {
-        return host.host() != null && !host.host().isBlank() && host.port() >= 1 && host.port() <= 65535;
+        if (host.host() == null || host.host().isBlank() || host.port() < 1 || host.port() > 65535) {
+            return false;
+        }
+        try {
+            return URI.create("http://" + address(host) + "/").getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public String selfAddress() {

@@ -20,7 +20,8 @@ class QueryHostsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h:0", "h:65536", "h:99999", "h:123456", "h:99999999999", "h:", ":80", "h", "h:8o", "h:-1"})
+    @ValueSource(strings = {"h:0", "h:65536", "h:99999", "h:123456", "h:99999999999", "h:", ":80", "h", "h:8o", "h:-1",
+            "127.0.0.1:80:90", "bad_host:80"})
     void anAddressOtherInstancesCannotCallIsRefusedNamingTheSetting(String address) {
         assertThatThrownBy(() -> QueryHosts.of(address, null, 8080))
                 .isInstanceOf(ConfigException.class)
