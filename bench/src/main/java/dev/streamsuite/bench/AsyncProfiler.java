@@ -20,6 +20,7 @@ record AsyncProfiler(Path dir) implements Recorder {
     @Override
     public void start(long pid) {
         try {
+            install();
             load(pid, "start,event=cpu,interval=1ms,threads");
         } catch (RuntimeException e) {
             // a profile is optional: the run goes on without one
@@ -50,8 +51,12 @@ record AsyncProfiler(Path dir) implements Recorder {
         return Jcmd.run(pid, "JVMTI.agent_load", "\"" + library() + "\"", "\"" + command + "\"");
     }
 
-    /** The agent for this machine, copied out of the jar into DIR (each time: one an older harness left there may differ). */
     private Path library() {
+        return dir.resolve("libasyncProfiler.so").toAbsolutePath();
+    }
+
+    /** Copies the agent for this machine out of the jar into DIR at each start (one an older harness left there may differ). */
+    private void install() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         String platform = !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux") ? null
                 : arch.equals("amd64") || arch.equals("x86_64") ? "linux-x64"
@@ -60,16 +65,14 @@ record AsyncProfiler(Path dir) implements Recorder {
             throw new IllegalStateException("--profile needs Linux on x64 or arm64 (this is " + System.getProperty("os.name")
                     + " " + arch + "); use --jfr");
         }
-        Path lib = dir.resolve("libasyncProfiler.so").toAbsolutePath();
         try (InputStream in = AsyncProfiler.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
             if (in == null) {
                 throw new IllegalStateException(platform + "/libasyncProfiler.so is not on the class path");
             }
             Files.createDirectories(dir);
-            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, library(), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return lib;
     }
 }

@@ -39,6 +39,8 @@ public final class TopicInitializer {
      * to end, so a wait for the broker must end on its own, or the process would outlive its stop by the broker timeout.
      */
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
+    /** How long the broker may take to answer before a WARN says start-up waits for it. */
+    private static final Duration BROKER_WARN_AFTER = Duration.ofSeconds(10);
 
     static {
         try {
@@ -245,8 +247,6 @@ public final class TopicInitializer {
         ConfigEntry entry = config.get(name);
         return entry == null ? null : entry.value();
     }
-
-    private static final Duration BROKER_WARN_AFTER = Duration.ofSeconds(10);
 
     private Set<String> awaitBroker(Admin admin) throws InterruptedException {
         long deadline = System.nanoTime() + settings.brokerTimeout().toNanos();
