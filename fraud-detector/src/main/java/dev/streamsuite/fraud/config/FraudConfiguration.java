@@ -1,6 +1,7 @@
 package dev.streamsuite.fraud.config;
 
 import dev.streamsuite.fraud.topology.FraudTopology;
+import dev.streamsuite.runtime.config.Durations;
 import dev.streamsuite.runtime.config.SuiteProperties;
 import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.topology.TopologyEvents;
@@ -18,7 +19,8 @@ class FraudConfiguration {
     FraudTopology fraudTopology(FraudProperties fraud, SuiteProperties suite, TopologyEvents events) {
         // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
         log.info("Fraud rules: {}; dedup-retention {}, alert-retention {}; max-future-skew {}", fraud.ruleSettings().describe(),
-                fraud.dedupRetention(), fraud.alertRetention(), suite.maxFutureSkew());
+                Durations.text(fraud.dedupRetention()), Durations.text(fraud.alertRetention()),
+                Durations.text(suite.maxFutureSkew()));
         return new FraudTopology(fraud.ruleSettings(), fraud.dedupRetention(), fraud.alertRetention(),
                 suite.maxFutureSkew(), events);
     }

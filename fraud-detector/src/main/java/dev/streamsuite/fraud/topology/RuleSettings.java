@@ -1,5 +1,6 @@
 package dev.streamsuite.fraud.topology;
 
+import dev.streamsuite.runtime.config.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -36,10 +37,10 @@ public record RuleSettings(NegativeBalance negativeBalance, Velocity velocity, U
     /** The settings in use as the properties name them ({@code fraud.rules.*}), for the start-up line. */
     public String describe() {
         return "negative-balance " + onOff(negativeBalance.enabled())
-                + ", velocity " + onOff(velocity.enabled()) + " (max-debits " + velocity.maxDebits() + ", window " + velocity.window() + ")"
+                + ", velocity " + onOff(velocity.enabled()) + " (max-debits " + velocity.maxDebits() + ", window " + Durations.text(velocity.window()) + ")"
                 + ", unusual-amount " + onOff(unusualAmount.enabled()) + " (factor " + unusualAmount.factor().toPlainString()
                 + ", min-history " + unusualAmount.minHistory() + ")"
-                + ", country-change " + onOff(countryChange.enabled()) + " (window " + countryChange.window() + ")";
+                + ", country-change " + onOff(countryChange.enabled()) + " (window " + Durations.text(countryChange.window()) + ")";
     }
 
     private static String onOff(boolean enabled) {

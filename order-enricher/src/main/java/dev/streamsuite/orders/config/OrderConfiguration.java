@@ -1,6 +1,7 @@
 package dev.streamsuite.orders.config;
 
 import dev.streamsuite.orders.topology.OrderTopology;
+import dev.streamsuite.runtime.config.Durations;
 import dev.streamsuite.runtime.config.SuiteProperties;
 import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.streams.TopicInitializer;
@@ -22,8 +23,9 @@ class OrderConfiguration {
     @Bean
     OrderTopology orderTopology(OrderProperties orders, SuiteProperties suite, TopologyEvents events) {
         // a misspelt property is ignored by Spring Boot: the values in use, once, at start-up
-        log.info("Orders: join-grace {}, customer-history-retention {}, retention {}; max-future-skew {}", orders.joinGrace(),
-                orders.customerHistoryRetention(), orders.retention(), suite.maxFutureSkew());
+        log.info("Orders: join-grace {}, customer-history-retention {}, retention {}; max-future-skew {}", Durations.text(orders.joinGrace()),
+                Durations.text(orders.customerHistoryRetention()), Durations.text(orders.retention()),
+                Durations.text(suite.maxFutureSkew()));
         return new OrderTopology(orders.joinGrace(), orders.customerHistoryRetention(), orders.retention(),
                 suite.maxFutureSkew(), events);
     }
