@@ -85,7 +85,37 @@ class MonitoringTest {
 
     @Test
     void dashboardShowsTheKeyMetricsWithRealNames() throws IOException {
-        JsonNode dashboard = JsonMapper.builder().build().readTree(Repo.read("deploy/grafana/dashboards/streams-suite.json"));
+        JsonNode dashboard = dashboard("streams-suite.json");
+        Set<String> used = metricsOf(dashboard);
+        assertThat(knownMetricNames()).as("metric names a service exposes").containsAll(ServiceFacts.DOCUMENTED_COUNTERS);
+        // the suite's own counters and the Kafka Streams essentials are on the dashboard
+        assertThat(used).containsAll(ServiceFacts.DOCUMENTED_COUNTERS)
+                .contains("kafka_stream_client_state", "kafka_stream_thread_process_total",
+                        "kafka_consumer_fetch_manager_records_lag", "kafka_stream_task_restore_remaining_records_total",
+                        "http_server_requests_seconds_count", "jvm_memory_used_bytes");
+    }
+
+    /** The README says the operations dashboard shows every metric of its table. */
+    @Test
+    void operationsDashboardShowsEveryMetricTheReadmeLists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        metricsOf(dashboard("streams-suite-operations.json")).forEach(m -> used.add(m.replaceAll("_(bucket|count|sum|max)$", "")));
+        // metric rows only: the README's other tables name modules and properties, none with an underscore
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z]+_[a-z_]+)` \\|").matcher(Repo.read("README.md"));
+        List<String> documented = new ArrayList<>();
+        while (rows.find()) {
+            documented.add(rows.group(1));
+        }
+        assertThat(documented).as("the README's metrics table").contains("suite_records_in_total", "http_server_requests_seconds");
+        assertThat(used).containsAll(documented);
+    }
+
+    private static JsonNode dashboard(String file) {
+        return JsonMapper.builder().build().readTree(Repo.read("deploy/grafana/dashboards/" + file));
+    }
+
+    /** The metric names a dashboard's panels query, each checked against what a service exposes. */
+    private static Set<String> metricsOf(JsonNode dashboard) throws IOException {
         String datasourceUid = str(maps(DATASOURCES.get("datasources")).get(0).get("uid"));
         Set<String> known = knownMetricNames();
         Set<String> used = new TreeSet<>();
@@ -104,13 +134,9 @@ class MonitoringTest {
             }
         }
         assertThat(panels).isGreaterThanOrEqualTo(8);
-        assertThat(known).as("metric names a service exposes").containsAll(used).containsAll(ServiceFacts.DOCUMENTED_COUNTERS);
-        // the suite's own counters and the Kafka Streams essentials are on the dashboard
-        assertThat(used).containsAll(ServiceFacts.DOCUMENTED_COUNTERS)
-                .contains("kafka_stream_client_state", "kafka_stream_thread_process_total",
-                        "kafka_consumer_fetch_manager_records_lag", "kafka_stream_task_restore_remaining_records_total",
-                        "http_server_requests_seconds_count", "jvm_memory_used_bytes");
+        assertThat(known).as("metric names a service exposes").containsAll(used);
         assertThat(dashboard.path("uid").asString()).isNotBlank();
+        return used;
     }
 
     /** Metric names in a PromQL expression: identifiers followed by a label matcher. */
