@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.metrics;
 
+import dev.streamsuite.runtime.topology.Input;
 import io.micrometer.core.instrument.Counter;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +39,11 @@ final class SourceProbe implements Processor<Object, Object, Void, Void> {
     @Override
     public void process(Record<Object, Object> record) {
         context.recordMetadata().ifPresent(m -> counters.computeIfAbsent(m.topic(), flow::in).increment());
-        clock.update(context.currentStreamTimeMs());
+        // bad input carries the partition time, which is 0 before the partition's first valid record: Kafka
+        // Streams' stream time is then 0, but no event time has been processed, so the lag stays unknown
+        if (!(record.value() instanceof Input<?> input) || input.isValid()) {
+            clock.update(context.currentStreamTimeMs());
+        }
     }
 
     @Override

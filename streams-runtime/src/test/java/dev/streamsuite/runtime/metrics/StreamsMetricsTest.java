@@ -94,6 +94,28 @@ class StreamsMetricsTest {
     }
 
     @Test
+    void badInputAloneLeavesTheLagUnknown() {
+        Topology topology = topology();
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        new StreamsMetrics(registry, clock).instrument(new ServiceTopology(topology, List.of()), config);
+
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, config)) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("tx", new ByteArraySerializer(), new ByteArraySerializer());
+            byte[] key = "u-1".getBytes(StandardCharsets.UTF_8);
+            // a bad record is given the partition time, 0 before any valid record: not a stream time of 1970
+            in.pipeInput(key, "not json".getBytes(StandardCharsets.UTF_8));
+            in.pipeInput("u-2".getBytes(StandardCharsets.UTF_8), tx("t-1", NOW.minusSeconds(30))); // key mismatch
+            assertThat(registry.get(RecordFlow.RECORDS_IN).tag("topic", "tx").counter().count()).isEqualTo(2);
+            assertThat(registry.get(WatermarkLag.NAME).tag("task", "0_0").gauge().value()).isNaN();
+
+            in.pipeInput(key, tx("t-2", NOW.minusSeconds(30)));
+            assertThat(registry.get(WatermarkLag.NAME).tag("task", "0_0").gauge().value()).isEqualTo(30.0);
+        }
+    }
+
+    @Test
     void writtenRecordsCountPerTopicAndOutputsGetLatency() {
         RecordFlow flow = new RecordFlow(registry);
         flow.register(java.util.Set.of("in"), java.util.Set.of("out", "in.dlq"), java.util.Set.of("out"));
