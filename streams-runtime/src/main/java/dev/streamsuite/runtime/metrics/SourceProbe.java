@@ -12,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * A terminal child that {@link StreamsMetrics} adds to every source node: a source forwards each record to
  * all its children, so this sees every record the task processes from that topic, after the timestamp
- * extractor and in the task's thread. It counts {@code suite.records.in} and updates the task's stream time
- * for {@code suite.watermark.lag}; it forwards nothing and changes nothing.
+ * extractor and in the task's thread. It counts {@code suite.records.in} and, after valid records, reads the
+ * task's stream time for {@code suite.watermark.lag}; it forwards nothing and changes nothing.
  */
 final class SourceProbe implements Processor<Object, Object, Void, Void> {
 
