@@ -54,12 +54,17 @@ class StreamsMetricsTest {
                 + "\",\"merchant\":\"m\",\"country\":\"GB\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void probesCountRecordsInAndTrackStreamTimePerTask() {
-        Topology topology = topology();
+    private static Properties driverConfig() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return config;
+    }
+
+    @Test
+    void probesCountRecordsInAndTrackStreamTimePerTask() {
+        Topology topology = topology();
+        Properties config = driverConfig();
         StreamsMetrics metrics = new StreamsMetrics(registry, clock);
         metrics.instrument(new ServiceTopology(topology, List.of()), config);
         metrics.instrument(new ServiceTopology(topology, List.of()), config); // twice changes nothing
@@ -96,9 +101,7 @@ class StreamsMetricsTest {
     @Test
     void badInputAloneLeavesTheLagUnknown() {
         Topology topology = topology();
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        Properties config = driverConfig();
         new StreamsMetrics(registry, clock).instrument(new ServiceTopology(topology, List.of()), config);
 
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, config)) {
