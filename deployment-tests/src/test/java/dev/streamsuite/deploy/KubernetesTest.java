@@ -214,8 +214,8 @@ class KubernetesTest {
         int[] user = DockerfileTest.runtimeUser();
         assertThat(security).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", user[0])
                 .containsEntry("runAsGroup", user[1]).containsEntry("fsGroup", user[1]);
-        assertThat(at(sts, "spec", "template", "spec", "terminationGracePeriodSeconds"))
-                .as("longer than Spring's shutdown phase timeout").isNotNull();
+        assertThat(((Number) at(sts, "spec", "template", "spec", "terminationGracePeriodSeconds")).longValue())
+                .as("terminationGracePeriodSeconds longer than Spring's shutdown phase").isGreaterThan(ServiceFacts.shutdownPhaseSeconds());
     }
 
     // --- per rendering

@@ -69,6 +69,20 @@ final class ServiceFacts {
     }
 
     /** streams-runtime-defaults.properties: the settings every service starts with. */
+    /** Spring's {@code spring.lifecycle.timeout-per-shutdown-phase} as the runtime sets it, in seconds. */
+    static long shutdownPhaseSeconds() {
+        return seconds(runtimeDefaults().getProperty("spring.lifecycle.timeout-per-shutdown-phase"));
+    }
+
+    /** A duration written as Compose and Spring write them ({@code 60s}, {@code 1m30s}, {@code 40s}), in seconds. */
+    static long seconds(String text) {
+        Matcher m = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text == null ? "" : text.strip());
+        if (!m.matches() || text.isBlank()) {
+            throw new IllegalArgumentException("not a duration such as 60s: " + text);
+        }
+        return (m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 60) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
     static Properties runtimeDefaults() {
         Properties properties = new Properties();
         try {

@@ -101,6 +101,8 @@ class HighAvailabilityIT {
                 }
             }
         });
+        // the client dying would leave "wrong" empty: its death is a wrong answer too
+        client.setUncaughtExceptionHandler((t, e) -> tally.wrong.add("query client died: " + e));
         client.start();
 
         ServiceProcess victim = instances.get(2);

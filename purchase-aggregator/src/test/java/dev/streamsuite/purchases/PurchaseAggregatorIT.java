@@ -10,6 +10,7 @@ import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
+import dev.streamsuite.testsupport.Prometheus;
 import dev.streamsuite.testsupport.ServiceProcess;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -328,7 +329,12 @@ class PurchaseAggregatorIT {
                     .containsKeys("error.source.partition", "error.source.offset");
         });
         assertThat(Http.get(first.url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
-        assertThat(Http.get(first.url("/actuator/prometheus")).body()).contains("suite_dlq_records_total");
+        // the first dead letters of this instance's life, each counted once under its reason
+        String scrape = Http.get(first.url("/actuator/prometheus")).body();
+        assertThat(Prometheus.sum(scrape, "suite_dlq_records_total", "topic=\"purchases\"")).isEqualTo(4);
+        assertThat(Prometheus.sum(scrape, "suite_dlq_records_total", "reason=\"key-mismatch\"")).isEqualTo(1);
+        assertThat(Prometheus.sum(scrape, "suite_dlq_records_total", "reason=\"invalid-json\"")).isEqualTo(2);
+        assertThat(Prometheus.sum(scrape, "suite_dlq_records_total", "reason=\"out-of-range\"")).isEqualTo(1);
     }
 
     @Test

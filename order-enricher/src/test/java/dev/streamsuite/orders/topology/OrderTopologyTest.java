@@ -586,9 +586,10 @@ class OrderTopologyTest {
         assertThat(header(orderDead.get(3), "error.reason")).contains("ahead of the wall clock");
         assertThat(header(orderDead.get(4), "error.reason")).contains("value is null");
 
-        assertThat(deadLettered).hasSize(12);
-        assertThat(deadLettered).contains("customers:invalid-json", "customers:key-mismatch", "customers:missing-field",
-                "orders:key-mismatch", "orders:out-of-range", "orders:future-timestamp");
+        assertThat(deadLettered).containsExactly("customers:invalid-json", "customers:key-mismatch", "customers:key-mismatch",
+                "customers:missing-field", "customers:wrong-type", "customers:key-mismatch", "customers:key-mismatch",
+                "orders:wrong-type", "orders:key-mismatch", "orders:out-of-range", "orders:future-timestamp",
+                "orders:missing-field");
         assertThat(enriched.isEmpty()).isTrue();
         assertThat(unmatched.isEmpty()).isTrue();
     }
