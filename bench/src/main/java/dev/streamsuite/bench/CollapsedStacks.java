@@ -48,8 +48,9 @@ record CollapsedStacks(List<Stack> stacks) {
         List<Stack> stacks = new ArrayList<>();
         for (String line : lines) {
             int space = line.lastIndexOf(' ');
+            String count = space < 0 ? "" : line.substring(space + 1).trim();
             // a line of another shape (none in async-profiler's output) is left out rather than failing the run
-            if (space < 0 || line.isBlank() || !line.substring(space + 1).trim().matches("[0-9]{1,18}")) {
+            if (!count.matches("[0-9]{1,18}")) {
                 continue;
             }
             List<String> frames = Arrays.asList(line.substring(0, space).split(";"));
@@ -57,7 +58,7 @@ record CollapsedStacks(List<Stack> stacks) {
             boolean threadFrame = first.startsWith("[") && first.endsWith("]");
             String thread = threadFrame ? first.substring(1, first.length() - 1).replaceFirst(" tid=\\d+$", "") : "";
             stacks.add(new Stack(thread, threadFrame ? frames.subList(1, frames.size()) : frames,
-                    Long.parseLong(line.substring(space + 1).trim())));
+                    Long.parseLong(count)));
         }
         return new CollapsedStacks(List.copyOf(stacks));
     }

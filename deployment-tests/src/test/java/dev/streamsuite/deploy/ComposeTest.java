@@ -158,7 +158,7 @@ class ComposeTest {
         assertThat(map(compose.get("healthcheck"))).containsKeys("interval", "timeout", "retries", "start_period");
         assertThat(at(compose, "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
         assertThat(at(compose, "depends_on", "kafka-init", "condition")).isEqualTo("service_completed_successfully");
-        assertThat(ServiceFacts.seconds(str(compose.get("stop_grace_period")))).as("stop_grace_period longer than Spring's shutdown phase")
+        assertThat(ServiceFacts.composeSeconds(str(compose.get("stop_grace_period")))).as("stop_grace_period longer than Spring's shutdown phase")
                 .isGreaterThan(ServiceFacts.shutdownPhaseSeconds());
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * What the code says about the services, read from the source tree: ports and names (application.yml), the
@@ -68,14 +69,13 @@ final class ServiceFacts {
         return Repo.str(Repo.at(applicationYml(service), "spring", "application", "name"));
     }
 
-    /** streams-runtime-defaults.properties: the settings every service starts with. */
-    /** Spring's {@code spring.lifecycle.timeout-per-shutdown-phase} as the runtime sets it, in seconds. */
+    /** Spring's {@code spring.lifecycle.timeout-per-shutdown-phase} as the runtime sets it, read as Spring reads it. */
     static long shutdownPhaseSeconds() {
-        return seconds(runtimeDefaults().getProperty("spring.lifecycle.timeout-per-shutdown-phase"));
+        return DurationStyle.detectAndParse(runtimeDefaults().getProperty("spring.lifecycle.timeout-per-shutdown-phase")).toSeconds();
     }
 
-    /** A duration written as Compose and Spring write them ({@code 60s}, {@code 1m30s}, {@code 40s}), in seconds. */
-    static long seconds(String text) {
+    /** A Compose duration ({@code 60s}, {@code 1m30s}) in seconds. */
+    static long composeSeconds(String text) {
         Matcher m = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text == null ? "" : text.strip());
         if (!m.matches() || text.isBlank()) {
             throw new IllegalArgumentException("not a duration such as 60s: " + text);
@@ -83,6 +83,7 @@ final class ServiceFacts {
         return (m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 60) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 
+    /** streams-runtime-defaults.properties: the settings every service starts with. */
     static Properties runtimeDefaults() {
         Properties properties = new Properties();
         try {

@@ -445,8 +445,7 @@ class FraudDetectorIT {
             Path dir = Files.createTempDirectory("fraud-detector-it-oracle");
             // the service's wall clock, not the unit tests' fixed one: it judges max-future-skew (with the
             // fixed 2026-12-24T10:00Z, a run from that day on dead-letters the scenario's newer records and the comparison fails)
-            try (FraudDriver driver = new FraudDriver(dir, RuleSettings.defaults(), Duration.ofDays(7), Duration.ofDays(7),
-                    Instant.now())) {
+            try (FraudDriver driver = new FraudDriver(dir, RuleSettings.defaults(), Instant.now())) {
                 scenario.sent().forEach(r -> driver.transactions.pipeInput(r.getKey(), r.getValue()));
                 return driver.readAlertRecords().stream().collect(Collectors.toMap(
                         r -> Json.MAPPER.readTree(r.value()).get("alertId").stringValue(), TestRecord::value));

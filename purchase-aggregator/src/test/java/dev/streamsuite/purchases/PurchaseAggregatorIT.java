@@ -90,7 +90,7 @@ class PurchaseAggregatorIT {
      * that lie past it, and the windows it only hid are then expected back (measured: at 12:02 UTC the windows of
      * minute 0 lay in the segment before 10:02:30 and were gone).
      */
-    static Instant base(long around) {
+    private static Instant base(long around) {
         long start = around / WINDOW * WINDOW;
         long segment = PurchaseTopology.SUMMARY_SEGMENT_INTERVAL.toMillis();
         long nextSegment = (start / segment + 1) * segment;

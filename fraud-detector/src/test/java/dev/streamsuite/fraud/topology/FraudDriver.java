@@ -72,7 +72,12 @@ public final class FraudDriver implements AutoCloseable {
     }
 
     public FraudDriver(Path stateDir, RuleSettings rules) {
-        this(stateDir, rules, Duration.ofDays(7), Duration.ofDays(7));
+        this(stateDir, rules, NOW);
+    }
+
+    /** The default retentions, with the wall clock at {@code now}. */
+    public FraudDriver(Path stateDir, RuleSettings rules, Instant now) {
+        this(stateDir, rules, Duration.ofDays(7), Duration.ofDays(7), now);
     }
 
     /** Only the given rules on (with the default parameters). */

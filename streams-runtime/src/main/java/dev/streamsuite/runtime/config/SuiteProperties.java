@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.config;
 
+import dev.streamsuite.runtime.query.QueryHosts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("suite")
 public record SuiteProperties(@Pattern(regexp = "\\s*|\\s*\\S+:(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])\\s*",
-                                       message = "must be host:port with a port from 1 to 65535, e.g. orders-1.orders:8082")
+                                       message = QueryHosts.ADDRESS_RULE) // a first check at binding: QueryHosts decides
                               String applicationServer,
                               String groupInstanceId,
                               @NotNull @DurationMin(millis = 0) @DefaultValue("PT15M") Duration maxFutureSkew,

@@ -40,12 +40,11 @@ final class Forwarder {
         }
     }
 
-    private static final Set<String> UNCALLABLE_LOGGED = ConcurrentHashMap.newKeySet();
-
     private final RestClient client;
     private final CircuitBreakerRegistry breakers;
     private final Retry retry;
     private final Supplier<String> token;
+    private final Set<String> uncallableLogged = ConcurrentHashMap.newKeySet();
 
     Forwarder(RestClient client, Supplier<String> token) {
         this.client = client;
@@ -111,18 +110,19 @@ final class Forwarder {
         }
     }
 
-    private static URI target(HostInfo host, HttpServletRequest request) {
+    private URI target(HostInfo host, HttpServletRequest request) {
+        String address = QueryHosts.address(host);
         if (!QueryHosts.callable(host)) {
             // once per address: every query for its keys comes here
-            if (UNCALLABLE_LOGGED.add(QueryHosts.address(host))) {
+            if (uncallableLogged.add(address)) {
                 log.warn("Instance {} cannot be called: its application.server is not host:port with a port from 1 to 65535",
-                        QueryHosts.address(host));
+                        address);
             }
-            throw new Unavailable(QueryHosts.address(host) + " has no valid address");
+            throw new Unavailable(address + " has no valid address");
         }
         String query = request.getQueryString();
         try {
-            return URI.create("http://" + QueryHosts.address(host) + request.getRequestURI() + (query == null ? "" : "?" + query));
+            return URI.create("http://" + address + request.getRequestURI() + (query == null ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
             // what Tomcat let through but a URI refuses (its decoding already refused bad escapes)
             throw ApiException.badRequest(ProblemHandler.BAD_QUERY);

@@ -10,6 +10,8 @@ public record QueryHosts(HostInfo self) {
 
     static final String SUITE_SETTING = "suite.application-server";
     static final String STREAMS_SETTING = "spring.kafka.streams.properties.application.server";
+    /** What an advertised address must be, as start-up reports it (also {@code SuiteProperties}' first check). */
+    public static final String ADDRESS_RULE = "must be host:port with a port from 1 to 65535, e.g. orders-1.orders:8082";
 
     /**
      * {@code suite.application-server}, else Kafka Streams' own {@code application.server} if set as a
@@ -51,7 +53,7 @@ public record QueryHosts(HostInfo self) {
             host = null;
         }
         if (host == null || !callable(host)) {
-            throw new ConfigException(setting, hostAndPort, "must be host:port with a port from 1 to 65535, e.g. orders-1.orders:8082");
+            throw new ConfigException(setting, hostAndPort, ADDRESS_RULE);
         }
         return new QueryHosts(host);
     }
