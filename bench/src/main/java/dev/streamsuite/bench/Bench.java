@@ -351,6 +351,9 @@ public final class Bench {
                     result.seconds(), result.recordsPerSec(), result.steadyRecordsPerSec(), cpu, brokerCpu);
             log("service CPU by thread (names cut to 15 characters by Linux; %s = StreamThread and StateUpdater): %s",
                     appId.substring(0, Math.min(15, appId.length())), ProcStat.topThreads(threads0, threads1, 5));
+            // the heap is capped by -Xmx; the rest is mostly RocksDB (suite.rocksdb.memory)
+            log("service memory: resident %d MiB now, %d MiB at most", ProcStat.statusMiB(jvm.pid(), "VmRSS"),
+                    ProcStat.statusMiB(jvm.pid(), "VmHWM"));
 
             LatencyProbe.prime(config.bootstrapServers, s, runId, config.customers, 100);
             new Progress(admin, appId, s.inputTopics(), s.readBackTopics()).follow(System.nanoTime(), 100,

@@ -71,6 +71,23 @@ final class ProcStat {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * A memory figure of {@code /proc/<pid>/status} in MiB, e.g. {@code VmRSS} (resident now) or {@code VmHWM}
+     * (the peak resident size); -1 when unknown.
+     */
+    static long statusMiB(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process ended
+        }
+        return -1;
+    }
+
     static double selfCpuSeconds() {
         return cpuSeconds(ProcessHandle.current().pid());
     }

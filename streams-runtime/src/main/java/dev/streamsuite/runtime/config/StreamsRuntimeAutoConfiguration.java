@@ -12,6 +12,7 @@ import dev.streamsuite.runtime.query.ProblemReportValve;
 import dev.streamsuite.runtime.query.QueryHosts;
 import dev.streamsuite.runtime.query.ServedBy;
 import dev.streamsuite.runtime.query.TopologyController;
+import dev.streamsuite.runtime.streams.BoundedRocksDbMemory;
 import dev.streamsuite.runtime.streams.MicrometerTopologyEvents;
 import dev.streamsuite.runtime.streams.ServiceTopology;
 import dev.streamsuite.runtime.streams.StreamsHealth;
@@ -55,6 +56,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -128,10 +130,26 @@ public class StreamsRuntimeAutoConfiguration {
         // the internal topics (changelogs, repartition topics) take the same
         config.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(ServiceTopology.OUTPUT_MAX_MESSAGE_BYTES));
+        boundRocksDbMemory(config, suite.rocksdb().memory());
         if (suite.groupInstanceId() != null && !suite.groupInstanceId().isBlank()) {
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), suite.groupInstanceId());
         }
         return config;
+    }
+
+    /**
+     * The state stores' native memory within {@code suite.rocksdb.memory}, unless it is 0 or a
+     * {@code rocksdb.config.setter} of one's own is configured (README "Memory").
+     */
+    private static void boundRocksDbMemory(Properties config, DataSize memory) {
+        if (memory.isNegative()) {
+            throw new ConfigException("suite.rocksdb.memory", memory, "it must be 0 (Kafka Streams' own RocksDB settings) "
+                    + "or a size such as 128MB");
+        }
+        if (memory.toBytes() > 0 && !config.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
+            config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+            config.put(BoundedRocksDbMemory.MEMORY_CONFIG, memory.toBytes());
+        }
     }
 
     /** A producer setting unless configured, with the {@code producer.} prefix or without. */

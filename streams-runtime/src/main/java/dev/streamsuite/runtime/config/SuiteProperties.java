@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFutureSkew     how far ahead of the wall clock an event time may lie before it is bad input
  * @param topics            topic creation on start-up
  * @param query             the HTTP query layer
+ * @param rocksdb           the state stores' native memory
  */
 @Validated
 @ConfigurationProperties("suite")
@@ -33,7 +35,8 @@ public record SuiteProperties(@Pattern(regexp = "\\s*|\\s*\\S+:(?:[1-9][0-9]{0,3
                               String groupInstanceId,
                               @NotNull @DurationMin(millis = 0) @DefaultValue("PT15M") Duration maxFutureSkew,
                               @Valid @NotNull @DefaultValue Topics topics,
-                              @Valid @NotNull @DefaultValue Query query) {
+                              @Valid @NotNull @DefaultValue Query query,
+                              @Valid @NotNull @DefaultValue RocksDb rocksdb) {
 
     /**
      * @param create            create missing topics on start-up
@@ -58,5 +61,13 @@ public record SuiteProperties(@Pattern(regexp = "\\s*|\\s*\\S+:(?:[1-9][0-9]{0,3
     public record Query(@NotNull @DurationMin(millis = 1) @DefaultValue("PT5S") Duration forwardTimeout,
                         @Min(1) @DefaultValue("1") int retryAfterSeconds,
                         @Min(0) @DefaultValue("1") long maxStandbyLag) {
+    }
+
+    /**
+     * @param memory one budget for the block cache and the memtables of all RocksDB stores of the instance
+     *               (half of it for memtables); {@code 0}: Kafka Streams' own settings, a 50 MB block cache and
+     *               up to 48 MB of memtables for each RocksDB instance, of which a service has dozens
+     */
+    public record RocksDb(@NotNull @DefaultValue("128MB") DataSize memory) {
     }
 }

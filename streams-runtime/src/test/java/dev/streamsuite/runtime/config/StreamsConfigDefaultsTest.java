@@ -4,24 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamsuite.runtime.query.QueryHosts;
+import dev.streamsuite.runtime.streams.BoundedRocksDbMemory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.Options;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.util.unit.DataSize;
 
 class StreamsConfigDefaultsTest {
 
     private static final SuiteProperties SUITE = new SuiteProperties(null, null, Duration.ofMinutes(15),
             new SuiteProperties.Topics(true, 6, (short) 1, Duration.ofSeconds(60)),
-            new SuiteProperties.Query(Duration.ofSeconds(5), 1, 1));
+            new SuiteProperties.Query(Duration.ofSeconds(5), 1, 1), new SuiteProperties.RocksDb(DataSize.ofMegabytes(128)));
 
     private static StreamsConfig configWith(Map<String, String> streamsProperties) {
+        return configWith(streamsProperties, SUITE.rocksdb().memory());
+    }
+
+    private static StreamsConfig configWith(Map<String, String> streamsProperties, DataSize rocksDbMemory) {
         KafkaProperties kafka = new KafkaProperties();
         kafka.getStreams().getProperties().putAll(streamsProperties);
-        Properties config = StreamsRuntimeAutoConfiguration.streamsConfig(kafka, SUITE,
+        SuiteProperties suite = new SuiteProperties(null, null, SUITE.maxFutureSkew(), SUITE.topics(), SUITE.query(),
+                new SuiteProperties.RocksDb(rocksDbMemory));
+        Properties config = StreamsRuntimeAutoConfiguration.streamsConfig(kafka, suite,
                 QueryHosts.parse("localhost:8083"), "fraud-detector");
         return new StreamsConfig(config);
     }
@@ -69,6 +79,32 @@ class StreamsConfigDefaultsTest {
                 .isEqualTo("2000000");
         assertThat(configWith(Map.of("producer.max.request.size", "3000000")).getProducerConfigs("client")
                 .get("max.request.size")).isEqualTo("3000000");
+    }
+
+    @Test
+    void rocksDbMemoryIsBoundedUnlessZeroOrASetterOfOnesOwn() {
+        StreamsConfig config = configWith(Map.of());
+        assertThat(config.getClass(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
+        assertThat(config.originals()).containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 128L * 1024 * 1024);
+
+        String mine = MySetter.class.getName();
+        assertThat(configWith(Map.of("rocksdb.config.setter", mine)).originals())
+                .containsEntry("rocksdb.config.setter", mine).doesNotContainKey(BoundedRocksDbMemory.MEMORY_CONFIG);
+        assertThat(configWith(Map.of(), DataSize.ofBytes(0)).originals())
+                .doesNotContainKeys("rocksdb.config.setter", BoundedRocksDbMemory.MEMORY_CONFIG);
+        assertThatThrownBy(() -> configWith(Map.of(), DataSize.ofBytes(-1))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("suite.rocksdb.memory");
+    }
+
+    /** A user's own RocksDB settings. */
+    public static final class MySetter implements RocksDBConfigSetter {
+        @Override
+        public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        }
+
+        @Override
+        public void close(String storeName, Options options) {
+        }
     }
 
     @Test

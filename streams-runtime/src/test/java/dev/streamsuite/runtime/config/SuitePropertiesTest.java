@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
 
 class SuitePropertiesTest {
 
@@ -17,7 +18,7 @@ class SuitePropertiesTest {
     private static Set<ConstraintViolation<SuiteProperties>> violations(String applicationServer) {
         return VALIDATOR.validate(new SuiteProperties(applicationServer, null, Duration.ofMinutes(15),
                 new SuiteProperties.Topics(true, 6, (short) 1, Duration.ofSeconds(60)),
-                new SuiteProperties.Query(Duration.ofSeconds(5), 1, 1)));
+                new SuiteProperties.Query(Duration.ofSeconds(5), 1, 1), new SuiteProperties.RocksDb(DataSize.ofMegabytes(128))));
     }
 
     @ParameterizedTest

@@ -1,0 +1,120 @@
+package dev.streamsuite.runtime.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The budget as RocksDB itself reports it (Kafka Streams' property-based RocksDB metrics). */
+class BoundedRocksDbMemoryTest {
+
+    private static final long MB = 1024 * 1024;
+    /** Values written: less than one default memtable (16 MB), so by default nothing is flushed. */
+    private static final int RECORDS = 3_000;
+    private static final String VALUE = "x".repeat(4096);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void memtablesAreFlushedWithinTheBudgetAndTheCacheHasItsSize() {
+        Map<String, Double> bounded = writeAndMeasure(Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                BoundedRocksDbMemory.class, BoundedRocksDbMemory.MEMORY_CONFIG, 8 * MB), "bounded", 4.0 * MB);
+        assertThat(bounded.get("block-cache-capacity")).isEqualTo(8.0 * MB);
+        // about 12 MB written; the memtables may take half of the 8 MB before they are flushed (in the background)
+        assertThat(bounded.get("size-all-mem-tables")).isLessThanOrEqualTo(4.0 * MB);
+    }
+
+    @Test
+    void withoutItAStoreKeepsWhatItWroteInItsMemtables() {
+        Map<String, Double> unbounded = writeAndMeasure(Map.of(), "default", Double.MAX_VALUE);
+        assertThat(unbounded.get("block-cache-capacity")).isEqualTo(50.0 * MB);
+        assertThat(unbounded.get("size-all-mem-tables")).isGreaterThan(10.0 * MB);
+    }
+
+    @Test
+    void aBudgetMustBeAPositiveNumberOfBytes() {
+        assertThat(BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, "1024"))).isEqualTo(1024);
+        assertThat(BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, 2048L))).isEqualTo(2048);
+        for (Object bad : new Object[] {0L, "-1", "lots"}) {
+            assertThatThrownBy(() -> BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("suite.rocksdb.memory");
+        }
+        assertThatThrownBy(() -> BoundedRocksDbMemory.budget(Map.of())).isInstanceOf(ConfigException.class);
+    }
+
+    /**
+     * The store's RocksDB metrics after {@link #RECORDS} values of 4 KB written while processing one record (a
+     * commit would flush the memtables), read once their size is at most {@code memtablesAtMost} or after 10 s.
+     */
+    private Map<String, Double> writeAndMeasure(Map<String, Object> extra, String name, double memtablesAtMost) {
+        Map<String, Double> values = new TreeMap<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("s"), Serdes.String(),
+                Serdes.String()).withLoggingDisabled());
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).process(() -> new Processor<String, String, Void, Void>() {
+            private ProcessorContext<Void, Void> context;
+            private KeyValueStore<String, String> store;
+
+            @Override
+            public void init(ProcessorContext<Void, Void> context) {
+                this.context = context;
+                store = context.getStateStore("s");
+            }
+
+            @Override
+            public void process(Record<String, String> record) {
+                for (int i = 0; i < RECORDS; i++) {
+                    store.put("k-" + i, VALUE);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                do {
+                    values.clear();
+                    context.metrics().metrics().forEach((metric, value) -> {
+                        if (metric.group().equals("stream-state-metrics") && "s".equals(metric.tags().get("rocksdb-state-id"))
+                                && value.metricValue() instanceof Number n) {
+                            values.put(metric.name(), n.doubleValue());
+                        }
+                    });
+                } while (values.getOrDefault("size-all-mem-tables", 0.0) > memtablesAtMost && System.nanoTime() < deadline
+                        && pause());
+            }
+        }, "s");
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rocksdb-" + name);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
+        config.putAll(extra);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
+            driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("fill", "");
+        }
+        return values;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
