@@ -54,13 +54,14 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER 10001:10001
-# heap = 75 % of the container's memory limit; RocksDB (state stores) lives outside the heap, so lower it with
-# JAVA_OPTS=-XX:MaxRAMPercentage=N (a later flag wins) if a container is killed for exceeding its limit.
+# heap = 50 % of the container's memory limit: the state stores' RocksDB lives outside the heap, within
+# suite.rocksdb.memory (128MB by default), and the JVM itself takes about 150 MB more (README "Memory");
+# JAVA_OPTS=-XX:MaxRAMPercentage=N changes the share (a later flag wins).
 # Serial GC: on a few cores with a heap of a few hundred MB it gave 15-25% more throughput and less CPU than
 # G1 (README "Performance"); JAVA_OPTS replaces it, e.g. JAVA_OPTS=-XX:+UseG1GC for large heaps.
 # exec: java becomes PID 1 and receives SIGTERM itself (graceful Kafka Streams close).
 ENV JAVA_OPTS="-XX:+UseSerialGC"
-ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher \"$@\"", "java"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher \"$@\"", "java"]
 
 
 # the demo / load generator: same layout, no port, no state; its options are the container's command

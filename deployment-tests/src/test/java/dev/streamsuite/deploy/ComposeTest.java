@@ -145,7 +145,7 @@ class ComposeTest {
             assertThat(m.substring(m.lastIndexOf(':') + 1)).as("%s port mapping %s: the container side is server.port", instance, m)
                     .isEqualTo(String.valueOf(port));
         }
-        assertThat(at(compose, "deploy", "resources", "limits", "memory")).as("a memory limit (heap = 75 %% of it)").isNotNull();
+        assertThat(at(compose, "deploy", "resources", "limits", "memory")).as("a memory limit (heap = 50 %% of it)").isNotNull();
     }
 
     @ParameterizedTest

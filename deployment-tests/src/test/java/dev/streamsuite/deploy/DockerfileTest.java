@@ -76,7 +76,7 @@ class DockerfileTest {
         assertThat(extract).isEqualTo("java -Djarmode=tools -jar /application.jar extract --layers --launcher --destination /layers");
         List<String> copies = dockerfile.stage("runtime").all("COPY");
         assertThat(copies).containsExactlyElementsOf(LAYERS.stream().map(l -> "--from=build /layers/" + l + "/ ./").toList());
-        assertThat(entrypoint()).contains(LAUNCHER).contains("-XX:MaxRAMPercentage=75").contains("exec java")
+        assertThat(entrypoint()).contains(LAUNCHER).contains("-XX:MaxRAMPercentage=50").contains("exec java")
                 .contains("$JAVA_OPTS");
     }
 

@@ -103,6 +103,12 @@ class FraudDetectorIT {
         // every re-sent transaction of test 1 (all read by this instance, within the retention) counted once
         assertThat(Prometheus.sum(scrape, "suite_duplicate_records_total", "topic=\"transactions\""))
                 .isEqualTo(scenario.duplicates());
+        // every RocksDB store of every task within the one budget of the instance (suite.rocksdb.memory, 128MB);
+        // Micrometer adds Kafka metrics registered after start-up, such as the stores', once a minute
+        String stores = awaitScrapeWith("kafka_stream_state_block_cache_capacity", 18);
+        assertThat(Prometheus.values(stores, "kafka_stream_state_block_cache_capacity", "rocksdb_window_state_id=\"transaction-ids-store\""))
+                .hasSize(6);
+        assertThat(Prometheus.values(stores, "kafka_stream_state_block_cache_capacity")).containsOnly(128.0 * 1024 * 1024);
 
         HttpResponse<String> unknown = Http.get(service.url("/api/balances/nobody"));
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -329,6 +335,17 @@ class FraudDetectorIT {
     /** {@code id} percent-encoded as one path segment (URLEncoder is for forms: it writes a space as '+'). */
     private static String pathSegment(String id) {
         return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The service's scrape once it has at least {@code samples} samples of {@code metric} (or after 90 s). */
+    private static String awaitScrapeWith(String metric, int samples) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String scrape = Http.get(service.url("/actuator/prometheus")).body();
+        while (Prometheus.values(scrape, metric).size() < samples && System.nanoTime() < deadline) {
+            sleep(1000);
+            scrape = Http.get(service.url("/actuator/prometheus")).body();
+        }
+        return scrape;
     }
 
     /** Until both instances are ready and own partitions (the second joins with a rebalance). */
