@@ -3,10 +3,13 @@ package dev.streamsuite.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class ProcStatTest {
 
     @Test
+    @EnabledOnOs(OS.LINUX) // /proc
     void residentMemoryOfThisJvmIsAtMostItsPeak() {
         long pid = ProcessHandle.current().pid();
         long now = ProcStat.statusMiB(pid, "VmRSS");

@@ -108,7 +108,8 @@ class FraudDetectorIT {
         String stores = awaitScrapeWith("kafka_stream_state_block_cache_capacity", 18);
         assertThat(Prometheus.values(stores, "kafka_stream_state_block_cache_capacity", "rocksdb_window_state_id=\"transaction-ids-store\""))
                 .hasSize(6);
-        assertThat(Prometheus.values(stores, "kafka_stream_state_block_cache_capacity")).containsOnly(128.0 * 1024 * 1024);
+        assertThat(Prometheus.values(stores, "kafka_stream_state_block_cache_capacity")).hasSize(18)
+                .containsOnly(128.0 * 1024 * 1024);
 
         HttpResponse<String> unknown = Http.get(service.url("/api/balances/nobody"));
         assertThat(unknown.statusCode()).isEqualTo(404);

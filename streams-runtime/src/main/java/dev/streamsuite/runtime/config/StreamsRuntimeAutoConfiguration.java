@@ -56,10 +56,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ProblemDetail;
-import org.springframework.util.unit.DataSize;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -76,6 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SuiteProperties.class)
 @Import(StreamsMetricsConfiguration.class)
 public class StreamsRuntimeAutoConfiguration {
+
+    /** The smallest {@code suite.rocksdb.memory} other than 0. */
+    static final DataSize MIN_ROCKSDB_MEMORY = DataSize.ofMegabytes(16);
 
     /** The producers' {@code batch.size} unless configured; see README "Performance". */
     static final int DEFAULT_BATCH_SIZE = 128 * 1024;
@@ -142,14 +145,17 @@ public class StreamsRuntimeAutoConfiguration {
      * {@code rocksdb.config.setter} of one's own is configured (README "Memory").
      */
     private static void boundRocksDbMemory(Properties config, DataSize memory) {
-        if (memory.isNegative()) {
+        if (memory.toBytes() == 0) {
+            return;
+        }
+        if (memory.toBytes() < MIN_ROCKSDB_MEMORY.toBytes()) {
+            // a few KB would flush memtables at every write
             throw new ConfigException("suite.rocksdb.memory", memory, "it must be 0 (Kafka Streams' own RocksDB settings) "
-                    + "or a size such as 128MB");
+                    + "or at least 16MB, e.g. 128MB");
         }
-        if (memory.toBytes() > 0 && !config.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
-            config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-            config.put(BoundedRocksDbMemory.MEMORY_CONFIG, memory.toBytes());
-        }
+        config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        // also for a setter named explicitly: BoundedRocksDbMemory reads it, any other ignores it
+        config.put(BoundedRocksDbMemory.MEMORY_CONFIG, memory.toBytes());
     }
 
     /** A producer setting unless configured, with the {@code producer.} prefix or without. */

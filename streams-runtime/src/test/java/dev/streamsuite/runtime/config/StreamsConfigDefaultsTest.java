@@ -88,12 +88,18 @@ class StreamsConfigDefaultsTest {
         assertThat(config.originals()).containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 128L * 1024 * 1024);
 
         String mine = MySetter.class.getName();
-        assertThat(configWith(Map.of("rocksdb.config.setter", mine)).originals())
-                .containsEntry("rocksdb.config.setter", mine).doesNotContainKey(BoundedRocksDbMemory.MEMORY_CONFIG);
+        assertThat(configWith(Map.of("rocksdb.config.setter", mine)).originals()).containsEntry("rocksdb.config.setter", mine);
+        // named explicitly, the bound still has its budget
+        assertThat(configWith(Map.of("rocksdb.config.setter", BoundedRocksDbMemory.class.getName())).originals())
+                .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 128L * 1024 * 1024);
         assertThat(configWith(Map.of(), DataSize.ofBytes(0)).originals())
                 .doesNotContainKeys("rocksdb.config.setter", BoundedRocksDbMemory.MEMORY_CONFIG);
-        assertThatThrownBy(() -> configWith(Map.of(), DataSize.ofBytes(-1))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("suite.rocksdb.memory");
+        assertThat(configWith(Map.of(), DataSize.ofMegabytes(16)).originals())
+                .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 16L * 1024 * 1024);
+        for (DataSize refused : new DataSize[] {DataSize.ofBytes(-1), DataSize.ofBytes(1), DataSize.ofMegabytes(15)}) {
+            assertThatThrownBy(() -> configWith(Map.of(), refused)).as("%s", refused).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("suite.rocksdb.memory").hasMessageContaining("at least 16MB");
+        }
     }
 
     /** A user's own RocksDB settings. */

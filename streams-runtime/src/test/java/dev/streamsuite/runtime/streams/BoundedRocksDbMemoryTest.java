@@ -33,21 +33,26 @@ class BoundedRocksDbMemoryTest {
 
     @TempDir
     Path stateDir;
+    private KeyValueStore<String, String> tickStore;
 
     @Test
     void memtablesAreFlushedWithinTheBudgetAndTheCacheHasItsSize() {
         Map<String, Double> bounded = writeAndMeasure(Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
-                BoundedRocksDbMemory.class, BoundedRocksDbMemory.MEMORY_CONFIG, 8 * MB), "bounded", 4.0 * MB);
-        assertThat(bounded.get("block-cache-capacity")).isEqualTo(8.0 * MB);
+                BoundedRocksDbMemory.class, BoundedRocksDbMemory.MEMORY_CONFIG, 8 * MB), "bounded",
+                8.0 * MB * BoundedRocksDbMemory.MEMTABLE_SHARE);
+        assertThat(bounded.get("s/block-cache-capacity")).isEqualTo(8.0 * MB);
         // about 12 MB written; the memtables may take half of the 8 MB before they are flushed (in the background)
-        assertThat(bounded.get("size-all-mem-tables")).isLessThanOrEqualTo(4.0 * MB);
+        assertThat(bounded.get("s/size-all-mem-tables")).isLessThanOrEqualTo(8.0 * MB * BoundedRocksDbMemory.MEMTABLE_SHARE);
+        // one cache: the store that was not written reports the usage the other one's memtables are charged with
+        assertThat(bounded.get("t/block-cache-usage")).isEqualTo(bounded.get("s/block-cache-usage")).isGreaterThan(1.0 * MB);
     }
 
     @Test
     void withoutItAStoreKeepsWhatItWroteInItsMemtables() {
         Map<String, Double> unbounded = writeAndMeasure(Map.of(), "default", Double.MAX_VALUE);
-        assertThat(unbounded.get("block-cache-capacity")).isEqualTo(50.0 * MB);
-        assertThat(unbounded.get("size-all-mem-tables")).isGreaterThan(10.0 * MB);
+        assertThat(unbounded.get("s/block-cache-capacity")).isEqualTo(50.0 * MB);
+        assertThat(unbounded.get("s/size-all-mem-tables")).isGreaterThan(10.0 * MB);
+        assertThat(unbounded.get("t/block-cache-usage")).isLessThan(1.0 * MB);
     }
 
     @Test
@@ -62,14 +67,17 @@ class BoundedRocksDbMemoryTest {
     }
 
     /**
-     * The store's RocksDB metrics after {@link #RECORDS} values of 4 KB written while processing one record (a
-     * commit would flush the memtables), read once their size is at most {@code memtablesAtMost} or after 10 s.
+     * The RocksDB metrics of store s ("s/size-all-mem-tables") after {@link #RECORDS} values of 4 KB written to it
+     * while processing one record (a commit would flush the memtables), read once their size is at most
+     * {@code memtablesAtMost} or after 10 s, and those of store t, which is not written.
      */
     private Map<String, Double> writeAndMeasure(Map<String, Object> extra, String name, double memtablesAtMost) {
         Map<String, Double> values = new TreeMap<>();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("s"), Serdes.String(),
-                Serdes.String()).withLoggingDisabled());
+        for (String store : new String[] {"s", "t"}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                    Serdes.String()).withLoggingDisabled());
+        }
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).process(() -> new Processor<String, String, Void, Void>() {
             private ProcessorContext<Void, Void> context;
             private KeyValueStore<String, String> store;
@@ -78,6 +86,7 @@ class BoundedRocksDbMemoryTest {
             public void init(ProcessorContext<Void, Void> context) {
                 this.context = context;
                 store = context.getStateStore("s");
+                tickStore = store;
             }
 
             @Override
@@ -89,15 +98,15 @@ class BoundedRocksDbMemoryTest {
                 do {
                     values.clear();
                     context.metrics().metrics().forEach((metric, value) -> {
-                        if (metric.group().equals("stream-state-metrics") && "s".equals(metric.tags().get("rocksdb-state-id"))
-                                && value.metricValue() instanceof Number n) {
-                            values.put(metric.name(), n.doubleValue());
+                        String store = metric.tags().get("rocksdb-state-id");
+                        if (metric.group().equals("stream-state-metrics") && store != null && value.metricValue() instanceof Number n) {
+                            values.put(store + "/" + metric.name(), n.doubleValue());
                         }
                     });
-                } while (values.getOrDefault("size-all-mem-tables", 0.0) > memtablesAtMost && System.nanoTime() < deadline
-                        && pause());
+                } while (values.getOrDefault("s/size-all-mem-tables", 0.0) > memtablesAtMost && System.nanoTime() < deadline
+                        && tick());
             }
-        }, "s");
+        }, "s", "t");
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rocksdb-" + name);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
@@ -108,9 +117,11 @@ class BoundedRocksDbMemoryTest {
         return values;
     }
 
-    private static boolean pause() {
+    /** A moment for the background flush, and a write: RocksDB decides on a flush when a store is written. */
+    private boolean tick() {
         try {
             Thread.sleep(50);
+            tickStore.put("tick", "");
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
