@@ -77,8 +77,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(StreamsMetricsConfiguration.class)
 public class StreamsRuntimeAutoConfiguration {
 
-    /** The smallest {@code suite.rocksdb.memory} other than 0. */
-    static final DataSize MIN_ROCKSDB_MEMORY = DataSize.ofMegabytes(16);
+    /**
+     * The smallest {@code suite.rocksdb.memory} other than 0: a store instance that has been written keeps a
+     * memtable of about 1 MiB whatever the budget, and a service has dozens (a black-box check: 16MB and 32MB
+     * budgets held 20 MB of memtables in order-enricher's 24 store instances).
+     */
+    static final DataSize MIN_ROCKSDB_MEMORY = DataSize.ofMegabytes(64);
 
     /** The producers' {@code batch.size} unless configured; see README "Performance". */
     static final int DEFAULT_BATCH_SIZE = 128 * 1024;
@@ -149,13 +153,19 @@ public class StreamsRuntimeAutoConfiguration {
             return;
         }
         if (memory.toBytes() < MIN_ROCKSDB_MEMORY.toBytes()) {
-            // a few KB would flush memtables at every write
-            throw new ConfigException("suite.rocksdb.memory", memory, "it must be 0 (Kafka Streams' own RocksDB settings) "
-                    + "or at least 16MB, e.g. 128MB");
+            throw new ConfigException("suite.rocksdb.memory", text(memory), "it must be 0 (Kafka Streams' own RocksDB "
+                    + "settings) or at least 64MB, e.g. 128MB");
         }
         config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // also for a setter named explicitly: BoundedRocksDbMemory reads it, any other ignores it
         config.put(BoundedRocksDbMemory.MEMORY_CONFIG, memory.toBytes());
+    }
+
+    /** A size as one writes it ({@code 15MB}, not {@code 15728640B}). */
+    static String text(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes != 0 && bytes % (1024 * 1024) == 0 ? size.toMegabytes() + "MB"
+                : bytes != 0 && bytes % 1024 == 0 ? size.toKilobytes() + "KB" : bytes + "B";
     }
 
     /** A producer setting unless configured, with the {@code producer.} prefix or without. */

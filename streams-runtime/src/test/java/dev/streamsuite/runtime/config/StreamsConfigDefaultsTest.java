@@ -94,12 +94,14 @@ class StreamsConfigDefaultsTest {
                 .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 128L * 1024 * 1024);
         assertThat(configWith(Map.of(), DataSize.ofBytes(0)).originals())
                 .doesNotContainKeys("rocksdb.config.setter", BoundedRocksDbMemory.MEMORY_CONFIG);
-        assertThat(configWith(Map.of(), DataSize.ofMegabytes(16)).originals())
-                .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 16L * 1024 * 1024);
-        for (DataSize refused : new DataSize[] {DataSize.ofBytes(-1), DataSize.ofBytes(1), DataSize.ofMegabytes(15)}) {
-            assertThatThrownBy(() -> configWith(Map.of(), refused)).as("%s", refused).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("suite.rocksdb.memory").hasMessageContaining("at least 16MB");
-        }
+        assertThat(configWith(Map.of(), DataSize.ofMegabytes(64)).originals())
+                .containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, 64L * 1024 * 1024);
+        Map<DataSize, String> refused = Map.of(DataSize.ofBytes(-1), "-1B", DataSize.ofBytes(1), "1B",
+                DataSize.ofKilobytes(1536), "1536KB", DataSize.ofMegabytes(63), "63MB");
+        refused.forEach((size, text) -> assertThatThrownBy(() -> configWith(Map.of(), size)).as("%s", size)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value " + text + " for configuration suite.rocksdb.memory: it must be 0 (Kafka Streams' "
+                        + "own RocksDB settings) or at least 64MB, e.g. 128MB"));
     }
 
     /** A user's own RocksDB settings. */
