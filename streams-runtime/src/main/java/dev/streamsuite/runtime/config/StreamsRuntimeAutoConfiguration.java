@@ -154,7 +154,7 @@ public class StreamsRuntimeAutoConfiguration {
         }
         if (memory.toBytes() < MIN_ROCKSDB_MEMORY.toBytes()) {
             throw new ConfigException("suite.rocksdb.memory", text(memory), "it must be 0 (Kafka Streams' own RocksDB "
-                    + "settings) or at least 64MB, e.g. 128MB");
+                    + "settings) or at least " + text(MIN_ROCKSDB_MEMORY) + ", e.g. 128MB");
         }
         config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // also for a setter named explicitly: BoundedRocksDbMemory reads it, any other ignores it
@@ -162,10 +162,9 @@ public class StreamsRuntimeAutoConfiguration {
     }
 
     /** A size as one writes it ({@code 15MB}, not {@code 15728640B}). */
-    static String text(DataSize size) {
+    private static String text(DataSize size) {
         long bytes = size.toBytes();
-        return bytes != 0 && bytes % (1024 * 1024) == 0 ? size.toMegabytes() + "MB"
-                : bytes != 0 && bytes % 1024 == 0 ? size.toKilobytes() + "KB" : bytes + "B";
+        return bytes % (1024 * 1024) == 0 ? size.toMegabytes() + "MB" : bytes % 1024 == 0 ? size.toKilobytes() + "KB" : bytes + "B";
     }
 
     /** A producer setting unless configured, with the {@code producer.} prefix or without. */
