@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
 
 /** The budget as RocksDB itself reports it (Kafka Streams' property-based RocksDB metrics). */
 class BoundedRocksDbMemoryTest {
@@ -53,6 +55,18 @@ class BoundedRocksDbMemoryTest {
         assertThat(unbounded.get("s/block-cache-capacity")).isEqualTo(50.0 * MB);
         assertThat(unbounded.get("s/size-all-mem-tables")).isGreaterThan(10.0 * MB);
         assertThat(unbounded.get("t/block-cache-usage")).isLessThan(1.0 * MB);
+    }
+
+    @Test
+    void indexAndFilterBlocksAreCachedAndThoseOfTheNewestFilesPinned() {
+        try (Options options = new Options()) {
+            options.setTableFormatConfig(new BlockBasedTableConfig());
+            new BoundedRocksDbMemory().setConfig("s", options, Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, 8 * MB));
+            BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+            assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(table.cacheIndexAndFilterBlocksWithHighPriority()).isTrue();
+            assertThat(table.pinL0FilterAndIndexBlocksInCache()).isTrue();
+        }
     }
 
     @Test
