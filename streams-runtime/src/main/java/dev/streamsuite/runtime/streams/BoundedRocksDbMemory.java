@@ -49,7 +49,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         // the newest files' blocks stay referenced by their table readers: without this every read looks each
-        // file's index and filter blocks up in the shared cache first (fraud-detector ~12% slower, README "Memory")
+        // file's index and filter blocks up in the shared cache first (fraud-detector about 10% slower, README
+        // "Memory")
         table.setPinL0FilterAndIndexBlocksInCache(true);
         options.setWriteBufferManager(shared.writeBuffers());
         options.setTableFormatConfig(table);

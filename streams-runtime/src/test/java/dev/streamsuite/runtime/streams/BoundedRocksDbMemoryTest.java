@@ -46,8 +46,9 @@ class BoundedRocksDbMemoryTest {
         // about 12 MB written; the memtables may take half of the 8 MB before they are flushed (in the background)
         assertThat(bounded.get("s/size-all-mem-tables")).isLessThanOrEqualTo(8.0 * MB * BoundedRocksDbMemory.MEMTABLE_SHARE);
         // one cache: the store that was not written reports the usage the other one's memtables are charged with
-        // (about 1 MB at least; with a cache of its own 0.26 MB). Not compared with s's figure: the two are read
-        // at different moments, and a background flush finishing between them changes the usage (a CI run: 7.6 vs 3.5 MB)
+        // (about 1 MB at least; with a cache of its own 0.26 MB). Not compared with s's figure: the two are
+        // read at different moments, and a background flush finishing between them changes the usage (a CI
+        // run: 7.6 against 3.5 MB)
         assertThat(bounded.get("t/block-cache-usage")).isGreaterThan(1.0 * MB);
     }
 
