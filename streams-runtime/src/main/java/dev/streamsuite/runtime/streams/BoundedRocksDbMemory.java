@@ -19,8 +19,8 @@ import org.rocksdb.WriteBufferManager;
  * flush its stores at commits, so a memtable is flushed only when full and a service's native memory keeps
  * growing as they fill (a soak run: order-enricher 395 → 652 MB resident in 37 minutes, heap flat, still
  * rising). With the budget, the store being written flushes its memtable once all of them together reach half
- * of it, and index and filter blocks are cached within it too. A soft bound, as RocksDB's: the cache is not
- * strict, and idle stores keep their memtables.
+ * of it, and index and filter blocks are cached within it too (those of the newest files pinned). A soft bound,
+ * as RocksDB's: the cache is not strict, and idle stores keep their memtables.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
