@@ -5,11 +5,14 @@ import dev.streamsuite.model.Transaction;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import dev.streamsuite.runtime.topology.WindowStores;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -40,6 +43,7 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
     private KeyValueStore<String, UserState> balances;
     private WindowStore<String, String> transactionIds;
     private WindowStore<String, AlertsAt> alerts;
+    private SeenIds seenIds;
 
     FraudProcessor(FraudRules rules, long dedupRetentionMs, long alertRetentionMs, TopologyEvents events) {
         this.rules = rules;
@@ -54,6 +58,23 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
         this.balances = context.getStateStore(FraudTopology.BALANCES_STORE);
         this.transactionIds = context.getStateStore(FraudTopology.TRANSACTION_IDS_STORE);
         this.alerts = context.getStateStore(FraudTopology.ALERTS_STORE);
+        try (KeyValueIterator<Windowed<String>, String> stored = transactionIds.all()) {
+            seenIds = SeenIds.load(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return stored.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    return stored.next().key.key();
+                }
+            });
+        }
+        if (seenIds.full()) {
+            log.info("Task {}: more than {} transaction ids stored; every id is checked against {}",
+                    context.taskId(), SeenIds.CAPACITY, FraudTopology.TRANSACTION_IDS_STORE);
+        }
     }
 
     @Override
@@ -71,6 +92,7 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
         // remembered from when it was read, not from its own event time: an id older than the retention is then a
         // duplicate all the same when it comes again within the retention (at its own time it would expire at once)
         transactionIds.put(t.transactionId(), t.userId(), streamTime);
+        seenIds.add(t.transactionId());
         UserState before = balances.get(record.key());
         if (before == null) {
             before = UserState.empty();
@@ -101,6 +123,9 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
     }
 
     private boolean isDuplicate(String transactionId, long streamTime) {
+        if (!seenIds.mayContain(transactionId)) {
+            return false;
+        }
         long from = Math.max(0, streamTime - dedupRetentionMs + 1);
         try (WindowStoreIterator<String> seen = transactionIds.fetch(transactionId, from, WindowStores.END_OF_TIME_MS)) {
             return seen.hasNext();
