@@ -40,26 +40,27 @@ final class SeenIds {
     }
 
     void add(String id) {
-        int h1 = id.hashCode() * 0x9E3779B9;
-        int h2 = secondHash(id);
-        for (int i = 0; i < HASHES; i++) {
-            int bit = (h1 + i * h2) & (BITS - 1);
-            bits[bit >>> 6] |= 1L << bit;
-        }
+        probe(id, true);
         added++;
     }
 
     /** False only for an id certainly not added. */
     boolean mayContain(String id) {
-        if (full()) {
-            return true;
-        }
+        return full() || probe(id, false);
+    }
+
+    /** Whether all of the id's bits are set; with {@code set}, sets them (and the answer is not used). */
+    private boolean probe(String id, boolean set) {
         int h1 = id.hashCode() * 0x9E3779B9;
         int h2 = secondHash(id);
         for (int i = 0; i < HASHES; i++) {
             int bit = (h1 + i * h2) & (BITS - 1);
-            if ((bits[bit >>> 6] & (1L << bit)) == 0) {
-                return false;
+            long mask = 1L << bit;
+            if ((bits[bit >>> 6] & mask) == 0) {
+                if (!set) {
+                    return false;
+                }
+                bits[bit >>> 6] |= mask;
             }
         }
         return true;
