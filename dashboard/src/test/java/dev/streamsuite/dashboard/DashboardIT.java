@@ -7,6 +7,7 @@ import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.Ports;
 import dev.streamsuite.testsupport.ServiceProcess;
+import dev.streamsuite.testsupport.TempDirs;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -223,7 +224,7 @@ class DashboardIT {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        Path profile = Files.createTempDirectory("dashboard-chromium-");
+        Path profile = TempDirs.create("dashboard-chromium-");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1900");

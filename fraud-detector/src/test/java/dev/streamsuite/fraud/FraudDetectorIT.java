@@ -9,12 +9,11 @@ import dev.streamsuite.model.Json;
 import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
-import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.KafkaClients.Read;
+import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.Prometheus;
 import dev.streamsuite.testsupport.ServiceProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.streamsuite.testsupport.TempDirs;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -459,17 +458,13 @@ class FraudDetectorIT {
 
     /** alertId → alert JSON of every record sent so far, fed in order to the topology alone, with the service's rules. */
     private static Map<String, String> alertsOfAnUninterruptedRun() {
-        try {
-            Path dir = Files.createTempDirectory("fraud-detector-it-oracle");
-            // the service's wall clock, not the unit tests' fixed one: it judges max-future-skew (with the
-            // fixed 2026-12-24T10:00Z, a run from that day on dead-letters the scenario's newer records and the comparison fails)
-            try (FraudDriver driver = new FraudDriver(dir, RuleSettings.defaults(), Instant.now())) {
-                scenario.sent().forEach(r -> driver.transactions.pipeInput(r.getKey(), r.getValue()));
-                return driver.readAlertRecords().stream().collect(Collectors.toMap(
-                        r -> Json.MAPPER.readTree(r.value()).get("alertId").stringValue(), TestRecord::value));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path dir = TempDirs.create("fraud-detector-it-oracle");
+        // the service's wall clock, not the unit tests' fixed one: it judges max-future-skew (with the
+        // fixed 2026-12-24T10:00Z, a run from that day on dead-letters the scenario's newer records and the comparison fails)
+        try (FraudDriver driver = new FraudDriver(dir, RuleSettings.defaults(), Instant.now())) {
+            scenario.sent().forEach(r -> driver.transactions.pipeInput(r.getKey(), r.getValue()));
+            return driver.readAlertRecords().stream().collect(Collectors.toMap(
+                    r -> Json.MAPPER.readTree(r.value()).get("alertId").stringValue(), TestRecord::value));
         }
     }
 

@@ -7,9 +7,10 @@ import dev.streamsuite.model.Json;
 import dev.streamsuite.testsupport.ChildJvm;
 import dev.streamsuite.testsupport.Http;
 import dev.streamsuite.testsupport.KafkaBroker;
-import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.KafkaClients.Read;
+import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.ServiceProcess;
+import dev.streamsuite.testsupport.TempDirs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -287,7 +288,7 @@ class OrderEnricherIT {
     @Order(7)
     void kafkaStreamsOwnJoinGraceLosesOrdersWaitingAcrossASigkill() throws Exception {
         KafkaClients.createTopics(bootstrap, 1, DslGraceJoinProbe.CUSTOMERS, DslGraceJoinProbe.ORDERS, DslGraceJoinProbe.JOINED);
-        Path stateDir = Files.createTempDirectory("dsl-grace-join-probe-");
+        Path stateDir = TempDirs.create("dsl-grace-join-probe-");
         Path log = Path.of("target", "it-logs", "dsl-grace-join-probe.log");
         Files.deleteIfExists(log);
         ChildJvm probe = new ChildJvm("dsl-grace-join-probe", List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp",

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class KafkaBroker implements BeforeAllCallback {
         try {
             int port = Ports.free();
             int controllerPort = Ports.free();
-            Path dir = Files.createTempDirectory(name + "-");
+            Path dir = TempDirs.create(name + "-");
             ChildJvm jvm = new ChildJvm(name, List.of(heap, "-XX:+UseSerialGC", "-cp", classpath(),
                     LocalKafka.class.getName(), "--port", Integer.toString(port), "--controller-port",
                     Integer.toString(controllerPort), "--dir", dir.toString()),

@@ -1,7 +1,5 @@
 package dev.streamsuite.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,22 +27,18 @@ public final class ServiceProcess extends ChildJvm {
      * @param extra   further {@code --name=value} arguments
      */
     public static ServiceProcess of(String service, String bootstrapServers, String... extra) {
-        try {
-            Path jar = Path.of("target", service + ".jar").toAbsolutePath();
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " missing: integration tests run after 'package'");
-            }
-            int port = Ports.free();
-            Path stateDir = Files.createTempDirectory(service + "-state-");
-            List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                    jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                    "--spring.kafka.streams.state-dir=" + stateDir));
-            args.addAll(List.of(extra));
-            return new ServiceProcess(service + ":" + port, args, Path.of("target", "it-logs", service + "-" + port + ".log"),
-                    port, stateDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path jar = Path.of("target", service + ".jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: integration tests run after 'package'");
         }
+        int port = Ports.free();
+        Path stateDir = TempDirs.create(service + "-state-");
+        List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.streams.state-dir=" + stateDir));
+        args.addAll(List.of(extra));
+        return new ServiceProcess(service + ":" + port, args, Path.of("target", "it-logs", service + "-" + port + ".log"),
+                port, stateDir);
     }
 
     /**
