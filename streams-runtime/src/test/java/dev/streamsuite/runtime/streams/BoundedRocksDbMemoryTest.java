@@ -3,6 +3,7 @@ package dev.streamsuite.runtime.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +24,13 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Statistics;
+import org.rocksdb.TickerType;
 
 /** The budget as RocksDB itself reports it (Kafka Streams' property-based RocksDB metrics). */
 class BoundedRocksDbMemoryTest {
@@ -80,6 +87,43 @@ class BoundedRocksDbMemoryTest {
             assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
             assertThat(table.cacheIndexAndFilterBlocksWithHighPriority()).isTrue();
             assertThat(table.pinL0FilterAndIndexBlocksInCache()).isTrue();
+        }
+    }
+
+    @Test
+    void lookupsOfAbsentKeysAreAnsweredByBloomFiltersOnTheLastLevelToo() throws RocksDBException {
+        assertThat(bloomFilterAnswersForAbsentKeys(false)).isGreaterThan(950);
+        // Kafka Streams' own setting, for contrast: the compacted data has no filter
+        assertThat(bloomFilterAnswersForAbsentKeys(true)).isZero();
+    }
+
+    /**
+     * Of 1,000 lookups of absent keys in a store whose 20,000 keys were compacted into its last level, how many
+     * a Bloom filter answered; the options as Kafka Streams sets them, then by the setter unless {@code kafkaStreamsOwn}.
+     */
+    private long bloomFilterAnswersForAbsentKeys(boolean kafkaStreamsOwn) throws RocksDBException {
+        try (Options options = new Options(); Statistics statistics = new Statistics(); BloomFilter bloom = new BloomFilter()) {
+            options.setCreateIfMissing(true).setOptimizeFiltersForHits(true).setStatistics(statistics);
+            options.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom));
+            if (!kafkaStreamsOwn) {
+                // a budget no other test uses: each budget has its one cache in the JVM, and the measurements of
+                // memtablesAreFlushedWithinTheBudgetAndTheCacheHasItsSize must see only their own writes in theirs
+                new BoundedRocksDbMemory().setConfig("s", options, Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, 24 * MB));
+            }
+            try (RocksDB db = RocksDB.open(options, stateDir.resolve("filters-" + kafkaStreamsOwn).toString());
+                 FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                for (int i = 0; i < 20_000; i++) {
+                    db.put(("present-" + i).getBytes(StandardCharsets.UTF_8), VALUE.substring(0, 100).getBytes(StandardCharsets.UTF_8));
+                }
+                db.flush(flush);
+                db.compactRange();
+                long before = statistics.getTickerCount(TickerType.BLOOM_FILTER_USEFUL);
+                for (int i = 0; i < 1_000; i++) {
+                    // within the file's key range, which is checked before any filter
+                    assertThat(db.get(("present-" + i + "-absent").getBytes(StandardCharsets.UTF_8))).isNull();
+                }
+                return statistics.getTickerCount(TickerType.BLOOM_FILTER_USEFUL) - before;
+            }
         }
     }
 
