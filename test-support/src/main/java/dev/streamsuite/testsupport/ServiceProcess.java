@@ -33,10 +33,7 @@ public final class ServiceProcess extends ChildJvm {
         }
         int port = Ports.free();
         Path stateDir = TempDirs.create(service + "-state-");
-        // its own temporary directory: a SIGKILLed JVM leaves RocksDB's extracted library (14 MB) and Tomcat's dirs there
-        Path tmp = TempDirs.create(service + "-tmp-");
-        List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmp, "-jar",
+        List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.streams.state-dir=" + stateDir));
         args.addAll(List.of(extra));

@@ -106,8 +106,8 @@ class BoundedRocksDbMemoryTest {
             options.setCreateIfMissing(true).setOptimizeFiltersForHits(true).setStatistics(statistics);
             options.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom));
             if (!kafkaStreamsOwn) {
-                // a budget no other test uses: each budget has its one cache in the JVM, and the measurements of
-                // memtablesAreFlushedWithinTheBudgetAndTheCacheHasItsSize must see only their own writes in theirs
+                // a budget no other test uses: each budget has one cache in the JVM, and the other tests' measurements
+                // must see only their own writes in theirs
                 new BoundedRocksDbMemory().setConfig("s", options, Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, 24 * MB));
             }
             try (RocksDB db = RocksDB.open(options, stateDir.resolve("filters-" + kafkaStreamsOwn).toString());
