@@ -21,7 +21,7 @@ public class ChildJvm implements AutoCloseable {
         this.log = log;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // a temporary directory of its own, removed with the test JVM: a SIGKILLed JVM leaves what it put there
+        // a temporary directory of its own, removed when this JVM exits: a SIGKILLed child leaves what it put there
         // (RocksDB's extracted library, 14 MB; Tomcat's directories). Kept by a restart with the same arguments
         if (jvmArgsAndMain.stream().noneMatch(arg -> arg.startsWith("-Djava.io.tmpdir="))) {
             cmd.add("-Djava.io.tmpdir=" + TempDirs.create(name.replaceAll("[^A-Za-z0-9-]", "-") + "-tmp-"));

@@ -2,17 +2,19 @@ package dev.streamsuite.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Temporary directories (brokers' logs, services' state) removed when the test JVM exits. Brokers and services
- * run as child processes that reopen their directory across restarts, so a directory must outlive any one of
- * them; {@code @TempDir} ends with a test class, which the shared broker outlives. A crashed test JVM leaves them.
+ * Temporary directories (brokers' logs, services' state, child JVMs' {@code java.io.tmpdir}) removed when the JVM
+ * that made them exits: a test JVM, or the benchmark harness, whose service JVMs are child JVMs too. Brokers and
+ * services run as child processes that reopen their directory across restarts, so a directory must outlive any one
+ * of them; {@code @TempDir} ends with a test class, which the shared broker outlives. A crashed JVM leaves them.
  */
 public final class TempDirs {
 
@@ -38,15 +40,30 @@ public final class TempDirs {
         }
     }
 
-    /** Deletes the tree; what cannot be deleted (a child process still writing) is left. */
+    /** Deletes the tree; what cannot be deleted (a child process still writing) is left, the rest goes. */
     public static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a file vanished while walking (a child process still exiting): nothing left to do for it
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    file.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // vanished while walking (a child process still exiting): nothing left to do for it
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) {
+                    directory.toFile().delete();
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // not reached: every failure is skipped above
         }
     }
 

@@ -24,7 +24,11 @@ class TempDirsTest {
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), MakesADirectory.class.getName(), out.toString())
                 .inheritIO().start();
-        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            jvm.destroyForcibly();
+        }
         assertThat(jvm.exitValue()).isZero();
         List<String> made = Files.readAllLines(out);
         Files.delete(out);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -55,10 +56,10 @@ class BoundedRocksDbMemoryTest {
 
     @Test
     void allStoresShareOneCacheThatTheirMemtablesAreChargedTo() {
-        // 2 MB written, below the 6 MB the memtables may take: nothing is flushed, so the charge stays while
-        // measured (with more written, a flush finishing in the background makes the usage a matter of timing).
-        // A budget of its own: each budget has one cache in the JVM, and this one sees only this test's writes
-        Map<String, Double> bounded = writeAndMeasure(bounded(12 * MB), "shared", 500, Double.MAX_VALUE);
+        // 600 values of 4 KB (2.4 MB), below the 6 MB the memtables may take: nothing is flushed, so the charge stays
+        // while measured (with more written, a flush finishing in the background makes the usage a matter of
+        // timing). A budget of its own: each budget has one cache in the JVM, and this one sees only this test's writes
+        Map<String, Double> bounded = writeAndMeasure(bounded(12 * MB), "shared", 600, Double.MAX_VALUE);
         assertThat(bounded.get("s/size-all-mem-tables")).isGreaterThan(2.0 * MB);
         // the store that was not written reports the usage the other one's memtables are charged with (with a
         // cache of its own 0.26 MB)
@@ -99,11 +100,13 @@ class BoundedRocksDbMemoryTest {
 
     /**
      * Of 1,000 lookups of absent keys in a store whose 20,000 keys were compacted into its last level, how many
-     * a Bloom filter answered; the options as Kafka Streams sets them, then by the setter unless {@code kafkaStreamsOwn}.
+     * a Bloom filter answered; with Kafka Streams' compaction style and filter settings, then the setter's unless
+     * {@code kafkaStreamsOwn}.
      */
     private long bloomFilterAnswersForAbsentKeys(boolean kafkaStreamsOwn) throws RocksDBException {
         try (Options options = new Options(); Statistics statistics = new Statistics(); BloomFilter bloom = new BloomFilter()) {
-            options.setCreateIfMissing(true).setOptimizeFiltersForHits(true).setStatistics(statistics);
+            options.setCreateIfMissing(true).setCompactionStyle(CompactionStyle.UNIVERSAL).setOptimizeFiltersForHits(true)
+                    .setStatistics(statistics);
             options.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom));
             if (!kafkaStreamsOwn) {
                 // a budget no other test uses: each budget has one cache in the JVM, and the other tests' measurements
