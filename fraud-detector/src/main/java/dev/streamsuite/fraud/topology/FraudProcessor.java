@@ -5,7 +5,6 @@ import dev.streamsuite.model.Transaction;
 import dev.streamsuite.runtime.topology.Input;
 import dev.streamsuite.runtime.topology.TopologyEvents;
 import dev.streamsuite.runtime.topology.WindowStores;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,17 +59,7 @@ final class FraudProcessor implements Processor<String, Input<Transaction>, Stri
         this.alerts = context.getStateStore(FraudTopology.ALERTS_STORE);
         long started = System.nanoTime();
         try (KeyValueIterator<Windowed<String>, String> stored = transactionIds.all()) {
-            seenIds = SeenIds.load(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return stored.hasNext();
-                }
-
-                @Override
-                public String next() {
-                    return stored.next().key.key();
-                }
-            });
+            seenIds = SeenIds.load(stored, entry -> entry.key.key());
         }
         // once per task start; the scan is part of the task's start-up, so its time is worth seeing
         log.info("Task {}: {} transaction ids read from {} into the filter of seen ids in {} ms{}", context.taskId(),

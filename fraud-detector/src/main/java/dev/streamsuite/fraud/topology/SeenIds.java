@@ -1,6 +1,7 @@
 package dev.streamsuite.fraud.topology;
 
 import java.util.Iterator;
+import java.util.function.Function;
 
 /**
  * The transaction ids a task has stored, as a Bloom filter in front of {@code transaction-ids-store}: its "not
@@ -22,11 +23,11 @@ final class SeenIds {
     private final long[] bits = new long[BITS / 64];
     private int added;
 
-    /** The ids of {@code storedIds}, or as many as the filter holds; then {@link #full()}. */
-    static SeenIds load(Iterator<String> storedIds) {
+    /** The ids of the {@code stored} entries, or as many as the filter holds; then {@link #full()}. */
+    static <T> SeenIds load(Iterator<T> stored, Function<T, String> id) {
         SeenIds seen = new SeenIds();
-        while (!seen.full() && storedIds.hasNext()) {
-            seen.add(storedIds.next());
+        while (!seen.full() && stored.hasNext()) {
+            seen.add(id.apply(stored.next()));
         }
         return seen;
     }

@@ -10,7 +10,7 @@ class SeenIdsTest {
 
     @Test
     void everyIdAddedOrLoadedMayBeContainedAndFewOthersDo() {
-        SeenIds seen = SeenIds.load(IntStream.range(0, 100_000).mapToObj(i -> "loaded-" + i).iterator());
+        SeenIds seen = SeenIds.load(IntStream.range(0, 100_000).mapToObj(i -> "loaded-" + i).iterator(), id -> id);
         IntStream.range(0, 100_000).forEach(i -> seen.add("t-" + i));
         assertThat(seen.size()).isEqualTo(200_000);
         assertThat(IntStream.range(0, 100_000).allMatch(i -> seen.mayContain("loaded-" + i) && seen.mayContain("t-" + i)))
@@ -26,7 +26,7 @@ class SeenIdsTest {
         SeenIds seen = SeenIds.load(IntStream.range(0, SeenIds.CAPACITY * 2).mapToObj(i -> {
             read[0]++;
             return "t-" + i;
-        }).iterator());
+        }).iterator(), id -> id);
         assertThat(seen.full()).isTrue();
         assertThat(read[0]).isEqualTo(SeenIds.CAPACITY + 1);
         assertThat(seen.mayContain("never-added")).isTrue();
@@ -34,7 +34,7 @@ class SeenIdsTest {
 
     @Test
     void anEmptyStoreGivesAnEmptyFilter() {
-        SeenIds seen = SeenIds.load(List.<String>of().iterator());
+        SeenIds seen = SeenIds.load(List.<String>of().iterator(), id -> id);
         assertThat(seen.full()).isFalse();
         assertThat(seen.mayContain("t-1")).isFalse();
     }
