@@ -156,7 +156,7 @@ public final class InteractiveQueries {
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-            throw unavailable("no instance holds key '" + key + "' right now (rebalancing)");
+            throw unavailable(noOwnerKnown(streams, key));
         }
         List<HostInfo> copies = new ArrayList<>();
         if (owner.activeHost() != null && owner.activeHost().port() >= 0) {
@@ -369,6 +369,18 @@ public final class InteractiveQueries {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why no instance is known to hold {@code key}. Before its first assignment an instance knows no other instance
+     * either: a restart after a SIGKILL stays so until the group has dropped the killed member (up to
+     * {@code session.timeout.ms}), while the other instances answer for their keys.
+     */
+    static String noOwnerKnown(KafkaStreams streams, String key) {
+        return streams.metadataForAllStreamsClients().isEmpty()
+                ? "this instance has not had its first assignment yet, so it does not know which instance holds key '" + key
+                        + "' (after a crash of this instance, until the group has dropped the crashed member: up to session.timeout.ms)"
+                : "no instance holds key '" + key + "' right now (rebalancing)";
     }
 
     /** The running Kafka Streams (for IQv2 queries such as versioned stores), or 503 while it is not queryable. */

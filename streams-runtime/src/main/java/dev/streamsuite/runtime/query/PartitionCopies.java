@@ -25,7 +25,9 @@ record PartitionCopies(Map<HostInfo, List<Integer>> partitionsByActive, Map<Inte
     static PartitionCopies plan(String store, int partitions, Map<Integer, HostInfo> active,
                                 Map<Integer, List<HostInfo>> standbys, int retryAfterSeconds) {
         if (partitions == 0) {
-            throw ApiException.unavailable("no instance hosts " + store + " right now (starting or rebalancing)", retryAfterSeconds);
+            // nothing named at all: this instance has had no assignment yet (and so knows no other instance)
+            throw ApiException.unavailable("no instance hosts " + store + " right now (starting or rebalancing; this instance "
+                    + "knows the others only from its first assignment)", retryAfterSeconds);
         }
         Map<HostInfo, List<Integer>> byActive = new LinkedHashMap<>();
         List<Integer> withoutActive = new ArrayList<>();

@@ -38,7 +38,7 @@ class PartitionCopiesTest {
         assertThatThrownBy(() -> PartitionCopies.plan("s", 3, Map.of(0, A, 2, B), Map.of(), 7))
                 .hasMessage("partition 1 of s is not assigned right now (rebalancing)");
         assertThatThrownBy(() -> PartitionCopies.plan("s", 0, Map.of(), Map.of(), 7))
-                .hasMessage("no instance hosts s right now (starting or rebalancing)");
+                .hasMessage("no instance hosts s right now (starting or rebalancing; this instance knows the others only from its first assignment)");
     }
 
     @Test
