@@ -42,9 +42,10 @@ import tools.jackson.databind.JsonNode;
  * The fraud-detector jar against a real broker: exact balances over HTTP, each NEGATIVE_BALANCE alert
  * exactly once in fraud-alerts (read_committed), bad records in the DLQ, the alert lists over HTTP; then
  * a SIGKILL in the middle of a stream, a restart on the same state directory, and the same checks; then a
- * second instance, and every answer again from both, also for ids that need percent-encoding in a path; last the
- * second instance frozen (SIGSTOP) past its session timeout and resumed. The scenarios build on each other and run
- * in order.
+ * second instance, and every answer again from both, also for ids that need percent-encoding in a path; the
+ * second instance frozen (SIGSTOP) past its session timeout and resumed; a second instance SIGKILLed and restarted,
+ * answering through the first before its first assignment; last the broker SIGKILLed under load. The scenarios build
+ * on each other and run in order.
  */
 @ExtendWith(KafkaBroker.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -276,6 +277,62 @@ class FraudDetectorIT {
      */
     @Test
     @Order(7)
+    void anInstanceRestartedAfterASigkillAnswersThroughTheOtherBeforeItsFirstAssignment() {
+        // A killed member stays in the group for its session timeout, and the restart's first assignment waits until
+        // the group drops it: 30 s here, so that the restarted JVM is up well within it. A new second instance, since
+        // the session timeout is the killed one's; the first run of it saves whom its assignment named.
+        second.stop();
+        second = ServiceProcess.of("fraud-detector", bootstrap, "--spring.kafka.streams.properties.session.timeout.ms=30000")
+                .startAndAwaitReady(Duration.ofMinutes(2));
+        awaitBothServing();
+        List<String> ownedByFirst = scenario.balances().keySet().stream()
+                .filter(u -> Http.get(service.url("/api/balances/" + u)).headers().firstValue("X-Served-By")
+                        .orElse("").equals(service.address()))
+                .limit(5).toList();
+        assertThat(ownedByFirst).isNotEmpty();
+
+        second.kill();
+        long killed = System.nanoTime();
+        second.start();
+        // Until 25 s after the kill the group cannot have given the restart an assignment, so every 200 it gives then
+        // was passed on whole to the first instance; a 503 comes before its Kafka Streams has started.
+        int relayed = 0;
+        boolean alertsRelayed = false;
+        while (System.nanoTime() - killed < Duration.ofSeconds(25).toNanos()) {
+            for (String user : ownedByFirst) {
+                HttpResponse<String> r;
+                try {
+                    r = Http.get(second.url("/api/balances/" + user));
+                } catch (java.io.UncheckedIOException notListeningYet) {
+                    sleep(200);
+                    continue;
+                }
+                if (r.statusCode() == 503) {
+                    continue;
+                }
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(isExactBalance(user, r.body())).as("%s: %s", user, r.body()).isTrue();
+                assertThat(r.headers().firstValue("X-Served-By")).hasValue(service.address());
+                relayed++;
+            }
+            if (relayed > 0 && !alertsRelayed) {
+                HttpResponse<String> alerts = Http.get(second.url("/api/alerts?limit=3"));
+                assertThat(alerts.statusCode()).as(alerts.body()).isEqualTo(200);
+                assertThat(Json.MAPPER.readTree(alerts.body())).hasSize(3);
+                assertThat(alerts.headers().firstValue("X-Served-By")).hasValueSatisfying(v -> assertThat(v).contains(service.address()));
+                alertsRelayed = true;
+            }
+            sleep(200);
+        }
+        assertThat(relayed).as("answers the restarted instance passed on before its first assignment:\n" + second.tail(20))
+                .isPositive();
+        assertThat(alertsRelayed).isTrue();
+        second.awaitReady(Duration.ofMinutes(2));
+        awaitBothServing();
+    }
+
+    @Test
+    @Order(8)
     void aBrokerKilledUnderLoadLosesAndRepeatsNothing() throws Exception {
         CompletableFuture<Void> producing = sendSlowlyUntilProcessing(1500);
         KafkaBroker.restartHard();

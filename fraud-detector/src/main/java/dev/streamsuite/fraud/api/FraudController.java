@@ -45,7 +45,7 @@ public class FraudController {
     }
 
     @GetMapping("/api/alerts")
-    public Object alerts(@RequestParam(required = false) String limit, HttpServletRequest request) {
+    public ResponseEntity<?> alerts(@RequestParam(required = false) String limit, HttpServletRequest request) {
         int max = Params.limit(limit, DEFAULT_LIMIT);
         return queries.gather(FraudTopology.ALERTS_STORE, request, FraudAlert.class,
                 () -> AlertViews.mostRecent(alertStore(), max),

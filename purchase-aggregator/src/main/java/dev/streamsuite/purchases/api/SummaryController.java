@@ -50,7 +50,7 @@ public class SummaryController {
     }
 
     @GetMapping("/api/summaries")
-    public Object window(@RequestParam(required = false) String windowStart, @RequestParam(required = false) String limit,
+    public ResponseEntity<?> window(@RequestParam(required = false) String windowStart, @RequestParam(required = false) String limit,
                          @RequestParam(required = false) String cursor, HttpServletRequest request) {
         Instant start = Params.instant("windowStart", windowStart);
         if (start == null) {

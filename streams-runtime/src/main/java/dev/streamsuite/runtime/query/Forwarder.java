@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -26,12 +27,19 @@ import org.springframework.web.client.RestClient;
 /**
  * Calls another instance with the user's request path and a {@link QueryScope}: pooled HTTP/1.1 client
  * with timeouts, one retry on connection failures (not on a peer that accepted and did not answer in time), and a circuit breaker per peer so a dead instance
- * costs one fast failure instead of a timeout per request. Only hosts from Kafka Streams metadata are
- * ever passed in.
+ * costs one fast failure instead of a timeout per request. Only hosts from Kafka Streams metadata (this
+ * run's, or for a relayed request the last run's) are ever passed in.
  */
 final class Forwarder {
 
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+    /**
+     * Marks a user's request that an instance without an assignment passed on whole: the instance that gets it
+     * answers it as any user's request but never passes it on that way again, so two such instances cannot call
+     * each other in a circle. It grants nothing, so it needs no token.
+     */
+    static final String RELAYED_HEADER = "X-Relayed-Query";
 
     /** The peer cannot answer now (down, breaker open, or it answered 503): try another copy. */
     static final class Unavailable extends RuntimeException {
@@ -68,19 +76,37 @@ final class Forwarder {
 
     /** GETs the same path on {@code host}; a 503 or an unreachable host is {@link Unavailable}. */
     ResponseEntity<byte[]> get(HostInfo host, HttpServletRequest request, QueryScope scope) {
-        URI target = target(host, request);
-        CircuitBreaker breaker = breakers.circuitBreaker(QueryHosts.address(host));
         // a key's answer goes back to the user as the owner wrote it, so the owner negotiates it with the user's
         // Accept; a list part is read by this instance, as JSON
         String accept = scope.list() ? null : request.getHeader(HttpHeaders.ACCEPT);
+        return call(host, request, h -> {
+            h.set(QueryScope.HEADER, scope.header());
+            h.set(QueryScope.TOKEN_HEADER, token.get());
+            if (accept != null) {
+                h.set(HttpHeaders.ACCEPT, accept);
+            }
+        });
+    }
+
+    /**
+     * GETs the same path on {@code host} as the user asked it, marked as relayed (see {@link #RELAYED_HEADER}); its
+     * answer goes back to the user as it is. A 503 or an unreachable host is {@link Unavailable}.
+     */
+    ResponseEntity<byte[]> relay(HostInfo host, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return call(host, request, h -> {
+            h.set(RELAYED_HEADER, "true");
+            if (accept != null) {
+                h.set(HttpHeaders.ACCEPT, accept);
+            }
+        });
+    }
+
+    private ResponseEntity<byte[]> call(HostInfo host, HttpServletRequest request, Consumer<HttpHeaders> headers) {
+        URI target = target(host, request);
+        CircuitBreaker breaker = breakers.circuitBreaker(QueryHosts.address(host));
         Supplier<ResponseEntity<byte[]>> call = () -> client.get().uri(target)
-                .header(QueryScope.HEADER, scope.header())
-                .header(QueryScope.TOKEN_HEADER, token.get())
-                .headers(h -> {
-                    if (accept != null) {
-                        h.set(HttpHeaders.ACCEPT, accept);
-                    }
-                })
+                .headers(headers)
                 .exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
                         .headers(h -> copy(res.getHeaders(), h))
                         .body(res.getBody().readAllBytes()));

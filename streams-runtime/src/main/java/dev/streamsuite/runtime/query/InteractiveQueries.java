@@ -156,6 +156,10 @@ public final class InteractiveQueries {
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(streams, request);
+            if (relayed.isPresent()) {
+                return relayed.get();
+            }
             throw unavailable(noOwnerKnown(streams, key));
         }
         List<HostInfo> copies = new ArrayList<>();
@@ -209,12 +213,16 @@ public final class InteractiveQueries {
      * called merges the items and applies {@code finish} (sorting, limits, pages). {@code X-Served-By}
      * names every instance that answered.
      */
-    public <T> Object gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
-                             Function<List<T>, Object> finish) {
+    public <T> ResponseEntity<?> gather(String store, HttpServletRequest request, Class<T> itemType, Supplier<List<T>> local,
+                                       Function<List<T>, Object> finish) {
         Params.checkRequest(request);
         QueryScope forwarded = forwardedScope(request);
         if (forwarded != null) {
-            return localPartitions(store, forwarded.partitions(), forwarded.stale(), local);
+            return ResponseEntity.ok(localPartitions(store, forwarded.partitions(), forwarded.stale(), local));
+        }
+        Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(streams(), request);
+        if (relayed.isPresent()) {
+            return relayed.get();
         }
         PartitionCopies copies = copiesOf(store);
         JavaType listType = Json.MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
@@ -241,7 +249,33 @@ public final class InteractiveQueries {
             items.addAll(fromStandby(store, request, copies, partition, local, listType, servedBy));
         }
         ServedBy.record(request, List.copyOf(servedBy));
-        return finish.apply(items);
+        return ResponseEntity.ok(finish.apply(items));
+    }
+
+    /**
+     * Before its first assignment this instance knows no owner of any key, so it passes the user's request whole to an
+     * instance of its last assignment (see {@link StreamsRunner#hintedPeers}), whose answer, from the owner's or a
+     * standby's store, goes back as it is. Empty when it has an assignment, was asked by such a relay itself, or no
+     * such instance answers.
+     */
+    private Optional<ResponseEntity<byte[]>> relayBeforeFirstAssignment(KafkaStreams streams, HttpServletRequest request) {
+        if (request.getHeader(Forwarder.RELAYED_HEADER) != null || !streams.metadataForAllStreamsClients().isEmpty()) {
+            return Optional.empty();
+        }
+        for (HostInfo peer : runner.hintedPeers()) {
+            if (peer.equals(hosts.self())) {
+                continue;
+            }
+            try {
+                ResponseEntity<byte[]> answer = forwarder.relay(peer, request);
+                String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
+                ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(peer)));
+                return Optional.of(answer);
+            } catch (Forwarder.Unavailable e) {
+                // the next one
+            }
+        }
+        return Optional.empty();
     }
 
     private <T> List<T> fromStandby(String store, HttpServletRequest request, PartitionCopies copies, int partition,

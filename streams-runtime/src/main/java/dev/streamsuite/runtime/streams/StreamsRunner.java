@@ -2,7 +2,9 @@ package dev.streamsuite.runtime.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -13,7 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +41,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private volatile String peerToken;
+    private volatile List<HostInfo> hintedPeers = List.of();
     private volatile PauseWatch pauseWatch;
     private ScheduledExecutorService pauseTicker;
     private KafkaStreamsMetrics metrics;
@@ -64,10 +69,21 @@ public final class StreamsRunner implements SmartLifecycle {
         String tokenTopic = PeerToken.topic(applicationId());
         topics.ensureTokenTopic(tokenTopic);
         peerToken = PeerToken.obtain(config, tokenTopic, TOKEN_TIMEOUT);
+        PeerHints hints = new PeerHints(Path.of(new StreamsConfig(config).getString(StreamsConfig.STATE_DIR_CONFIG),
+                applicationId(), "query-peers"));
+        hintedPeers = hints.load();
         KafkaStreams created = new KafkaStreams(service.topology(), config);
         created.setStateListener((newState, oldState) -> {
             state.onChange(newState, oldState);
             watch.onStateChange(newState);
+            if (newState == KafkaStreams.State.RUNNING) {
+                // once per completed rebalance, on the stream thread that completed it, which nothing here may fail
+                try {
+                    hints.save(created.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).toList());
+                } catch (RuntimeException e) {
+                    log.warn("Could not save the other instances' addresses: {}", e.toString());
+                }
+            }
         });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(e -> {
@@ -129,6 +145,14 @@ public final class StreamsRunner implements SmartLifecycle {
     public Optional<String> pauseDoubt() {
         PauseWatch watch = pauseWatch;
         return watch == null ? Optional.empty() : watch.doubt();
+    }
+
+    /**
+     * The instances of this instance's last assignment before it restarted (see {@link PeerHints}), for queries that
+     * arrive before its first assignment; empty after a first start.
+     */
+    public List<HostInfo> hintedPeers() {
+        return hintedPeers;
     }
 
     /** What the instances of this application put on calls they forward to each other; null before start. */
