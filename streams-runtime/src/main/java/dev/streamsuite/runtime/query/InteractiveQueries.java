@@ -153,13 +153,13 @@ public final class InteractiveQueries {
             // the calling instance routed the key (the token says it was one): no metadata lookup a second time
             return answerKeyLocally(store, forwarded.partitions().get(0), forwarded.stale(), local, notFound);
         }
+        Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(request);
+        if (relayed.isPresent()) {
+            return relayed.get();
+        }
         KafkaStreams streams = streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-            Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(streams, request);
-            if (relayed.isPresent()) {
-                return relayed.get();
-            }
             throw unavailable(noOwnerKnown(streams, key));
         }
         List<HostInfo> copies = new ArrayList<>();
@@ -220,7 +220,7 @@ public final class InteractiveQueries {
         if (forwarded != null) {
             return ResponseEntity.ok(localPartitions(store, forwarded.partitions(), forwarded.stale(), local));
         }
-        Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(streams(), request);
+        Optional<ResponseEntity<byte[]>> relayed = relayBeforeFirstAssignment(request);
         if (relayed.isPresent()) {
             return relayed.get();
         }
@@ -258,8 +258,8 @@ public final class InteractiveQueries {
      * standby's store, goes back as it is. Empty when it has an assignment, was asked by such a relay itself, or no
      * such instance answers.
      */
-    private Optional<ResponseEntity<byte[]>> relayBeforeFirstAssignment(KafkaStreams streams, HttpServletRequest request) {
-        if (request.getHeader(Forwarder.RELAYED_HEADER) != null || !streams.metadataForAllStreamsClients().isEmpty()) {
+    private Optional<ResponseEntity<byte[]>> relayBeforeFirstAssignment(HttpServletRequest request) {
+        if (request.getHeader(Forwarder.RELAYED_HEADER) != null || !beforeFirstAssignment()) {
             return Optional.empty();
         }
         for (HostInfo peer : runner.hintedPeers()) {
@@ -415,6 +415,23 @@ public final class InteractiveQueries {
                 ? "this instance has not had its first assignment yet, so it does not know which instance holds key '" + key
                         + "' (after a crash of this instance, until the group has dropped the crashed member: up to session.timeout.ms)"
                 : "no instance holds key '" + key + "' right now (rebalancing)";
+    }
+
+    /** Not started, or started and not yet told by the group who holds what (RUNNING always has been). */
+    private boolean beforeFirstAssignment() {
+        KafkaStreams streams = runner.streams().orElse(null);
+        if (streams == null) {
+            return true;
+        }
+        try {
+            return switch (streams.state()) {
+                case CREATED -> true;
+                case REBALANCING -> streams.metadataForAllStreamsClients().isEmpty();
+                default -> false;
+            };
+        } catch (RuntimeException stateChangedMeanwhile) {
+            return false;
+        }
     }
 
     /** The running Kafka Streams (for IQv2 queries such as versioned stores), or 503 while it is not queryable. */

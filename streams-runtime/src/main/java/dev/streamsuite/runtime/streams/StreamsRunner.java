@@ -41,7 +41,8 @@ public final class StreamsRunner implements SmartLifecycle {
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private volatile String peerToken;
-    private volatile List<HostInfo> hintedPeers = List.of();
+    private final PeerHints hints;
+    private final List<HostInfo> hintedPeers;
     private volatile PauseWatch pauseWatch;
     private ScheduledExecutorService pauseTicker;
     private KafkaStreamsMetrics metrics;
@@ -53,6 +54,11 @@ public final class StreamsRunner implements SmartLifecycle {
         this.topics = topics;
         this.state = state;
         this.registry = registry;
+        // read before anything starts, so that queries arriving while the topics and Kafka Streams are being set up
+        // can be passed on too
+        this.hints = new PeerHints(Path.of(new StreamsConfig(config).getString(StreamsConfig.STATE_DIR_CONFIG),
+                applicationId(), "query-peers"));
+        this.hintedPeers = hints.load();
     }
 
     @Override
@@ -69,9 +75,6 @@ public final class StreamsRunner implements SmartLifecycle {
         String tokenTopic = PeerToken.topic(applicationId());
         topics.ensureTokenTopic(tokenTopic);
         peerToken = PeerToken.obtain(config, tokenTopic, TOKEN_TIMEOUT);
-        PeerHints hints = new PeerHints(Path.of(new StreamsConfig(config).getString(StreamsConfig.STATE_DIR_CONFIG),
-                applicationId(), "query-peers"));
-        hintedPeers = hints.load();
         KafkaStreams created = new KafkaStreams(service.topology(), config);
         created.setStateListener((newState, oldState) -> {
             state.onChange(newState, oldState);
