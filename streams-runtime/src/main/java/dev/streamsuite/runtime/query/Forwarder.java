@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,8 @@ final class Forwarder {
 
     private final RestClient client;
     private final CircuitBreakerRegistry breakers;
+    /** Relays' own: a relay waits for a peer that may forward in turn, and its timeouts must not open the forwards' breaker. */
+    private final CircuitBreakerRegistry relayBreakers;
     private final Retry retry;
     private final Supplier<String> token;
     private final Set<String> uncallableLogged = ConcurrentHashMap.newKeySet();
@@ -57,14 +60,16 @@ final class Forwarder {
     Forwarder(RestClient client, Supplier<String> token) {
         this.client = client;
         this.token = token;
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(3)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(3))
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordExceptions(ResourceAccessException.class)
-                .build());
+                .build();
+        this.breakers = CircuitBreakerRegistry.of(breakerConfig);
+        this.relayBreakers = CircuitBreakerRegistry.of(breakerConfig);
         this.retry = Retry.of("forward", RetryConfig.custom()
                 .maxAttempts(2)
                 .waitDuration(Duration.ofMillis(100))
@@ -78,8 +83,8 @@ final class Forwarder {
     ResponseEntity<byte[]> get(HostInfo host, HttpServletRequest request, QueryScope scope) {
         // a key's answer goes back to the user as the owner wrote it, so the owner negotiates it with the user's
         // Accept; a list part is read by this instance, as JSON
-        String accept = scope.list() ? null : request.getHeader(HttpHeaders.ACCEPT);
-        return call(host, request, h -> {
+        String accept = scope.list() ? null : accept(request);
+        return call(breakers, host, request, h -> {
             h.set(QueryScope.HEADER, scope.header());
             h.set(QueryScope.TOKEN_HEADER, token.get());
             if (accept != null) {
@@ -93,18 +98,30 @@ final class Forwarder {
      * answer goes back to the user as it is. A 503 or an unreachable host is {@link Unavailable}.
      */
     ResponseEntity<byte[]> relay(HostInfo host, HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return call(host, request, h -> {
+        String accept = accept(request);
+        ResponseEntity<byte[]> answer = call(relayBreakers, host, request, h -> {
             h.set(RELAYED_HEADER, "true");
             if (accept != null) {
                 h.set(HttpHeaders.ACCEPT, accept);
             }
         });
+        // the suite's answers name who served them; a server error, or anything else at that address now, is no answer
+        if (answer.getStatusCode().is5xxServerError() || !answer.getHeaders().containsHeader(ServedBy.HEADER)) {
+            throw new Unavailable(QueryHosts.address(host) + " answered " + answer.getStatusCode().value());
+        }
+        return answer;
     }
 
-    private ResponseEntity<byte[]> call(HostInfo host, HttpServletRequest request, Consumer<HttpHeaders> headers) {
+    /** Every {@code Accept} line of the request, as Spring's own negotiation reads them; null without any. */
+    private static String accept(HttpServletRequest request) {
+        List<String> lines = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+        return lines.isEmpty() ? null : String.join(", ", lines);
+    }
+
+    private ResponseEntity<byte[]> call(CircuitBreakerRegistry registry, HostInfo host, HttpServletRequest request,
+                                        Consumer<HttpHeaders> headers) {
         URI target = target(host, request);
-        CircuitBreaker breaker = breakers.circuitBreaker(QueryHosts.address(host));
+        CircuitBreaker breaker = registry.circuitBreaker(QueryHosts.address(host));
         Supplier<ResponseEntity<byte[]>> call = () -> client.get().uri(target)
                 .headers(headers)
                 .exchange((req, res) -> ResponseEntity.status(res.getStatusCode())

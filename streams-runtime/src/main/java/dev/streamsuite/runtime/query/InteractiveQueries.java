@@ -46,6 +46,8 @@ import tools.jackson.databind.JavaType;
  *   <li>A list is gathered partition by partition: each partition of the store from its active copy, or
  *   from a standby when the active one fails, so every item comes exactly once or the answer is a 503,
  *   never an incomplete list.</li>
+ *   <li>Before its first assignment an instance knows no copies, and passes the user's request whole to an instance
+ *   of its last assignment, which answers it as above (so a key may take two hops then).</li>
  * </ul>
  */
 public final class InteractiveQueries {
@@ -438,6 +440,9 @@ public final class InteractiveQueries {
     public KafkaStreams streams() {
         KafkaStreams streams = runner.streams().orElseThrow(() -> unavailable("Kafka Streams has not started yet"));
         KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.CREATED) {
+            throw unavailable("Kafka Streams has not started yet");
+        }
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             throw unavailable("Kafka Streams is " + state);
         }

@@ -52,14 +52,19 @@ public final class PeerHints {
     public void save(Collection<HostInfo> hosts) {
         StringBuilder text = new StringBuilder();
         hosts.forEach(h -> text.append(h.host()).append(':').append(h.port()).append('\n'));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // only the answers of a restart before its first assignment depend on it
             log.warn("Could not save the other instances' addresses to {}: {}", file, e.toString());
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the next save replaces it
+            }
         }
     }
 

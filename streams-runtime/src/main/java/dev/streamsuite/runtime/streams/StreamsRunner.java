@@ -56,8 +56,9 @@ public final class StreamsRunner implements SmartLifecycle {
         this.registry = registry;
         // read before anything starts, so that queries arriving while the topics and Kafka Streams are being set up
         // can be passed on too
-        this.hints = new PeerHints(Path.of(new StreamsConfig(config).getString(StreamsConfig.STATE_DIR_CONFIG),
-                applicationId(), "query-peers"));
+        Object stateDir = config.getOrDefault(StreamsConfig.STATE_DIR_CONFIG,
+                StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG));
+        this.hints = new PeerHints(Path.of(String.valueOf(stateDir), applicationId(), "query-peers"));
         this.hintedPeers = hints.load();
     }
 
