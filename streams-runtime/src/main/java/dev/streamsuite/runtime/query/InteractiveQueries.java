@@ -176,10 +176,7 @@ public final class InteractiveQueries {
                 if (host.equals(hosts.self())) {
                     return answerKeyLocally(store, owner.partition(), stale, local, notFound);
                 }
-                ResponseEntity<byte[]> answer = forwarder.get(host, request, new QueryScope(false, List.of(owner.partition()), stale));
-                String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
-                ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(host)));
-                return answer;
+                return passedOn(request, host, forwarder.get(host, request, new QueryScope(false, List.of(owner.partition()), stale)));
             } catch (Forwarder.Unavailable e) {
                 lastProblem = e.getMessage();
             } catch (ApiException e) {
@@ -269,10 +266,7 @@ public final class InteractiveQueries {
                 continue;
             }
             try {
-                ResponseEntity<byte[]> answer = forwarder.relay(peer, request);
-                String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
-                ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(peer)));
-                return Optional.of(answer);
+                return Optional.of(passedOn(request, peer, forwarder.relay(peer, request)));
             } catch (Forwarder.Unavailable e) {
                 // the next one
             }
@@ -417,6 +411,13 @@ public final class InteractiveQueries {
                 ? "this instance has not had its first assignment yet, so it does not know which instance holds key '" + key
                         + "' (after a crash of this instance, until the group has dropped the crashed member: up to session.timeout.ms)"
                 : "no instance holds key '" + key + "' right now (rebalancing)";
+    }
+
+    /** Another instance's answer, going back as it is, with the {@code X-Served-By} it names (else that instance). */
+    private static ResponseEntity<byte[]> passedOn(HttpServletRequest request, HostInfo from, ResponseEntity<byte[]> answer) {
+        String servedBy = answer.getHeaders().getFirst(ServedBy.HEADER);
+        ServedBy.record(request, List.of(servedBy != null ? servedBy : QueryHosts.address(from)));
+        return answer;
     }
 
     /** Not started, or started and not yet told by the group who holds what (RUNNING always has been). */
