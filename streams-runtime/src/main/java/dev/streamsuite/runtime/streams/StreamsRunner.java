@@ -1,5 +1,6 @@
 package dev.streamsuite.runtime.streams;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +33,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
     private static final long PAUSE_TICK_MS = 250;
+    static final String THREAD_REPLACEMENTS = "suite.stream.thread.replacements";
 
     private final ServiceTopology service;
     private final Properties config;
@@ -43,6 +44,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private volatile String peerToken;
     private final PeerHints hints;
     private final List<HostInfo> hintedPeers;
+    private final ThreadFailures failures;
     private volatile PauseWatch pauseWatch;
     private ScheduledExecutorService pauseTicker;
     private KafkaStreamsMetrics metrics;
@@ -60,6 +62,9 @@ public final class StreamsRunner implements SmartLifecycle {
                 StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG));
         this.hints = new PeerHints(Path.of(String.valueOf(stateDir), applicationId(), "query-peers"));
         this.hintedPeers = hints.load();
+        Counter replaced = Counter.builder(THREAD_REPLACEMENTS)
+                .description("Stream threads replaced after an error of Kafka's clients (ThreadFailures)").register(registry);
+        this.failures = new ThreadFailures(System::nanoTime, replaced::increment);
     }
 
     @Override
@@ -76,7 +81,10 @@ public final class StreamsRunner implements SmartLifecycle {
         String tokenTopic = PeerToken.topic(applicationId());
         topics.ensureTokenTopic(tokenTopic);
         peerToken = PeerToken.obtain(config, tokenTopic, TOKEN_TIMEOUT);
-        KafkaStreams created = new KafkaStreams(service.topology(), config);
+        // a client supplier of the user's own is kept (a replaced thread's member then stays until its session times out)
+        KafkaStreams created = config.containsKey(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG)
+                ? new KafkaStreams(service.topology(), config)
+                : new KafkaStreams(service.topology(), config, new LeavingClientSupplier());
         created.setStateListener((newState, oldState) -> {
             state.onChange(newState, oldState);
             watch.onStateChange(newState);
@@ -90,10 +98,7 @@ public final class StreamsRunner implements SmartLifecycle {
             }
         });
         created.setGlobalStateRestoreListener(state);
-        created.setUncaughtExceptionHandler(e -> {
-            log.error("Kafka Streams failed; shutting it down (liveness goes DOWN)", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        created.setUncaughtExceptionHandler(failures::decide);
         metrics = new KafkaStreamsMetrics(created);
         metrics.bindTo(registry);
         log.info("Starting Kafka Streams application {} as {}", config.get("application.id"), config.get("application.server"));
