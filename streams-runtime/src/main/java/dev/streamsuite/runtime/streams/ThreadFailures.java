@@ -45,7 +45,8 @@ final class ThreadFailures {
 
     synchronized StreamThreadExceptionResponse decide(Throwable failure) {
         Optional<ApiException> clientError = clientError(failure);
-        if (clientError.isEmpty()) {
+        // Kafka Streams cannot replace the global thread (a GlobalKTable's), and would shut down instead
+        if (clientError.isEmpty() || Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
             log.error("Kafka Streams failed; shutting it down (liveness goes DOWN)", failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }

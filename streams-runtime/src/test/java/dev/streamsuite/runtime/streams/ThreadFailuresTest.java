@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -39,6 +40,16 @@ class ThreadFailuresTest {
         // a KafkaException that is no broker's or client's answer (here: a serde's) is not passing either
         assertThat(failures.decide(new StreamsException(new SerializationException("bad bytes")))).isEqualTo(SHUTDOWN_CLIENT);
         assertThat(failures.decide(new OutOfMemoryError())).isEqualTo(SHUTDOWN_CLIENT);
+        assertThat(replaced).hasValue(0);
+    }
+
+    @Test
+    void theGlobalThreadIsNeverReplaced() throws InterruptedException {
+        AtomicReference<Object> response = new AtomicReference<>();
+        Thread global = new Thread(() -> response.set(failures.decide(commitFailed())), "app-1-GlobalStreamThread");
+        global.start();
+        global.join();
+        assertThat(response).hasValue(SHUTDOWN_CLIENT);
         assertThat(replaced).hasValue(0);
     }
 
