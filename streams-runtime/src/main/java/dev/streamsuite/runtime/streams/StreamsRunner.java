@@ -64,7 +64,7 @@ public final class StreamsRunner implements SmartLifecycle {
         this.hintedPeers = hints.load();
         Counter replaced = Counter.builder(THREAD_REPLACEMENTS)
                 .description("Stream threads replaced after an error of Kafka's clients (ThreadFailures)").register(registry);
-        this.failures = new ThreadFailures(System::nanoTime, replaced::increment);
+        this.failures = new ThreadFailures(System::nanoTime, replaced::increment, state::state, streamThreads(config));
     }
 
     @Override
@@ -121,6 +121,15 @@ public final class StreamsRunner implements SmartLifecycle {
         }
         if (pauseTicker != null) {
             pauseTicker.shutdownNow();
+        }
+    }
+
+    /** {@code num.stream.threads}; 1 when it is no number (Kafka Streams then refuses the configuration itself). */
+    static int streamThreads(Properties config) {
+        try {
+            return Integer.parseInt(String.valueOf(config.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1)).trim());
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 

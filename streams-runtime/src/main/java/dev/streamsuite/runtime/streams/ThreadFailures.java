@@ -3,9 +3,17 @@ package dev.streamsuite.runtime.streams;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.apache.kafka.common.errors.ApiException;
+import java.util.function.Supplier;
+import org.apache.kafka.common.errors.ApplicationRecoverableException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.common.errors.TransactionCoordinatorFencedException;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,40 +21,57 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what an exception that ended a stream thread does to the service.
  *
- * <p>An error of Kafka's clients (an {@link ApiException} anywhere in the cause chain: a broker's answer such as
- * {@code InvalidTxnStateException} when a transaction's commit meets a broker that was just restarted, a timeout)
- * replaces the thread: under exactly-once its open transaction is never committed, its tasks are closed dirty and
- * start again from their last commit, state restored from the changelogs, so nothing is lost or repeated. Kafka
- * Streams itself treats such an error as fatal to the thread; measured in CI: a broker SIGKILLed under load left
- * fraud-detector in {@code ERROR} once in several runs. A thread that keeps failing is a lasting fault, not a
- * passing one: after {@link #MAX_REPLACEMENTS} replacements within {@link #WINDOW} the next failure shuts Kafka Streams
- * down (liveness DOWN, so an orchestrator restarts the instance). Anything else (the topology's own code failing
- * on a record) shuts it down at once: a new thread would only fail on the same record again.
+ * <p>A passing error of Kafka's clients (a retriable one such as a timeout, or a transaction's state lost to a broker:
+ * {@code InvalidTxnStateException} when a commit meets a broker restarted under load, fencing, an epoch error) replaces
+ * the thread. Kafka Streams treats some of these as fatal to the thread; measured in CI: a broker SIGKILLed under load
+ * left fraud-detector in {@code ERROR} once in several runs. Under exactly-once nothing is lost or repeated: the failed
+ * transaction is committed with its input offsets or aborted (by the dying thread, or by the broker after
+ * {@code transaction.timeout.ms} when the producer could not), the thread's tasks are closed dirty, and the new thread
+ * starts them from their last commit, stores restored from the changelogs.
+ *
+ * <p>A lasting error (authorization, a record too large, an unsupported version), the topology's own code failing on a
+ * record, or a thread that keeps failing (more than {@link #MAX_REPLACEMENTS_PER_THREAD} replacements per stream thread
+ * within {@link #WINDOW}) shuts Kafka Streams down (liveness DOWN, so an orchestrator restarts the instance): a new
+ * thread would only fail the same way, and each replacement restores its stores in full.
  */
 final class ThreadFailures {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadFailures.class);
-    static final int MAX_REPLACEMENTS = 3;
+    static final int MAX_REPLACEMENTS_PER_THREAD = 3;
     static final Duration WINDOW = Duration.ofMinutes(10);
     /** A cause chain may loop (two exceptions each other's cause). */
     private static final int MAX_CAUSES = 32;
-
-    private final LongSupplier nanoClock;
-    private final Runnable onReplace;
-    private final Deque<Long> replacements = new ArrayDeque<>();
+    /** Non-retriable errors of a transaction that a new producer (a new thread's) recovers from. */
+    private static final List<Class<? extends Exception>> TRANSACTION_ERRORS = List.of(ApplicationRecoverableException.class,
+            InvalidTxnStateException.class, TransactionAbortableException.class, OutOfOrderSequenceException.class,
+            TransactionCoordinatorFencedException.class);
     /** Set on a stream thread this decided to replace; Kafka Streams closes its clients on that thread next. */
     private static final ThreadLocal<Boolean> REPLACING = ThreadLocal.withInitial(() -> false);
 
-    /** {@code onReplace} runs once for every replaced thread (a metric). */
-    ThreadFailures(LongSupplier nanoClock, Runnable onReplace) {
+    private final LongSupplier nanoClock;
+    private final Runnable onReplace;
+    private final Supplier<KafkaStreams.State> clientState;
+    private final int maxReplacements;
+    private final Deque<Long> replacements = new ArrayDeque<>();
+
+    /**
+     * {@code onReplace} runs once for every replaced thread (a metric); {@code clientState} is the Kafka Streams
+     * client's, which adds a thread only while running or rebalancing; {@code threads} its {@code num.stream.threads}.
+     */
+    ThreadFailures(LongSupplier nanoClock, Runnable onReplace, Supplier<KafkaStreams.State> clientState, int threads) {
         this.nanoClock = nanoClock;
         this.onReplace = onReplace;
+        this.clientState = clientState;
+        this.maxReplacements = MAX_REPLACEMENTS_PER_THREAD * Math.max(1, threads);
     }
 
     synchronized StreamThreadExceptionResponse decide(Throwable failure) {
-        Optional<ApiException> clientError = clientError(failure);
-        // Kafka Streams cannot replace the global thread (a GlobalKTable's), and would shut down instead
-        if (clientError.isEmpty() || Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
+        Optional<Throwable> passing = passingClientError(failure);
+        KafkaStreams.State state = clientState.get();
+        // the global thread (a GlobalKTable's) cannot be replaced: Kafka Streams would shut down and then fail casting
+        // it to a stream thread
+        if (passing.isEmpty() || Thread.currentThread().getName().endsWith("-GlobalStreamThread")
+                || !state.isRunningOrRebalancing()) {
             log.error("Kafka Streams failed; shutting it down (liveness goes DOWN)", failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
@@ -54,18 +79,19 @@ final class ThreadFailures {
         while (!replacements.isEmpty() && now - replacements.peekFirst() >= WINDOW.toNanos()) {
             replacements.removeFirst();
         }
-        if (replacements.size() >= MAX_REPLACEMENTS) {
-            log.error("A stream thread failed on a Kafka client error for the {}th time within {} min; shutting Kafka "
-                    + "Streams down (liveness goes DOWN)", MAX_REPLACEMENTS + 1, WINDOW.toMinutes(), failure);
+        if (replacements.size() >= maxReplacements) {
+            log.error("A stream thread failed on an error of Kafka's clients after {} replacements within {} min; shutting "
+                    + "Kafka Streams down (liveness goes DOWN)", maxReplacements, WINDOW.toMinutes(), failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         replacements.addLast(now);
         REPLACING.set(true);
         onReplace.run();
-        // Kafka Streams logs the whole exception itself; one line here says what happens next
-        log.warn("A stream thread failed on a Kafka client error ({}); replacing it ({} of at most {} within {} min): its "
-                + "tasks carry on from their last commit", clientError.get().toString(), replacements.size(),
-                MAX_REPLACEMENTS, WINDOW.toMinutes());
+        // Kafka Streams logs the whole exception itself (ERROR "Replacing thread in the streams uncaught exception
+        // handler"); this line says what happens next
+        log.warn("A stream thread failed on an error of Kafka's clients ({}); replacing it ({} of at most {} within {} "
+                + "min): its tasks carry on from their last commit", passing.get(), replacements.size(), maxReplacements,
+                WINDOW.toMinutes());
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
@@ -74,12 +100,13 @@ final class ThreadFailures {
         return REPLACING.get();
     }
 
-    /** The first error of Kafka's clients in {@code failure}'s cause chain. */
-    static Optional<ApiException> clientError(Throwable failure) {
+    /** The first passing error of Kafka's clients in {@code failure}'s cause chain. */
+    static Optional<Throwable> passingClientError(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return Optional.of(api);
+            Throwable cause = t;
+            if (cause instanceof RetriableException || TRANSACTION_ERRORS.stream().anyMatch(type -> type.isInstance(cause))) {
+                return Optional.of(cause);
             }
         }
         return Optional.empty();
