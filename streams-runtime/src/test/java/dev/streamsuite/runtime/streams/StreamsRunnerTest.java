@@ -31,4 +31,17 @@ class StreamsRunnerTest {
         config.put("main.consumer.session.timeout.ms", "3");
         assertThat(StreamsRunner.mainConsumerSetting(config, "session.timeout.ms")).isEqualTo("3");
     }
+
+    @Test
+    void theNumberOfStreamThreadsIsReadAsKafkaStreamsWould() {
+        Properties config = new Properties();
+        assertThat(StreamsRunner.streamThreads(config)).isEqualTo(1);
+        config.put("num.stream.threads", 4);
+        assertThat(StreamsRunner.streamThreads(config)).isEqualTo(4);
+        config.put("num.stream.threads", " 3 ");
+        assertThat(StreamsRunner.streamThreads(config)).isEqualTo(3);
+        // Kafka Streams refuses it itself when it starts
+        config.put("num.stream.threads", "many");
+        assertThat(StreamsRunner.streamThreads(config)).isEqualTo(1);
+    }
 }
