@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -19,8 +20,6 @@ final class AlertViews {
 
     static final Comparator<FraudAlert> NEWEST_FIRST = Comparator.comparing(FraudAlert::timestamp).reversed()
             .thenComparing(FraudAlert::alertId);
-
-    private static final long FIRST_SLICE_MS = 1_000;
 
     private AlertViews() {
     }
@@ -36,39 +35,23 @@ final class AlertViews {
     }
 
     /**
-     * The {@code limit} newest alerts of this store, newest first. A window store orders entries by key within a time
-     * segment, not by time across users, so it is read in time slices going back from {@code anchor} (the first slice
-     * takes everything from 1 s before it on, each next one twice as long as the one before): once the slices read
-     * hold {@code limit} alerts, no older slice can hold a newer one, and the rest of the store is not visited. With
-     * the wall clock as anchor that is O(limit) for live data (measured: README of fraud-detector); data far in the
-     * past is found by the doubling slices in a few dozen reads at most. Only {@code limit} alerts are held.
+     * The {@code limit} newest alerts of this store, newest first. The store orders entries by key within a
+     * time segment, not by time across users, so every entry is visited; only {@code limit} are held.
      */
-    static List<FraudAlert> mostRecent(ReadOnlyWindowStore<String, AlertsAt> store, int limit, Instant anchor) {
+    static List<FraudAlert> mostRecent(ReadOnlyWindowStore<String, AlertsAt> store, int limit) {
         PriorityQueue<FraudAlert> newest = new PriorityQueue<>(limit + 1, NEWEST_FIRST.reversed());
-        long seen = 0;
-        long anchorMs = anchor.toEpochMilli();
-        long to = WindowStores.END_OF_TIME.toEpochMilli();
-        for (long span = FIRST_SLICE_MS; ; span = Math.min(span * 2, Long.MAX_VALUE / 4)) {
-            long from = Math.max(0, anchorMs - span);
-            if (from <= to) {
-                try (KeyValueIterator<Windowed<String>, AlertsAt> it = store.fetchAll(Instant.ofEpochMilli(from),
-                        Instant.ofEpochMilli(to))) {
-                    while (it.hasNext()) {
-                        for (FraudAlert alert : it.next().value.alerts()) {
-                            seen++;
-                            newest.add(alert);
-                            if (newest.size() > limit) {
-                                newest.poll();
-                            }
-                        }
+        try (KeyValueIterator<Windowed<String>, AlertsAt> it = store.fetchAll(Instant.EPOCH, WindowStores.END_OF_TIME)) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, AlertsAt> entry = it.next();
+                for (FraudAlert alert : entry.value.alerts()) {
+                    newest.add(alert);
+                    if (newest.size() > limit) {
+                        newest.poll();
                     }
                 }
-                to = from - 1;
-            }
-            if (seen >= limit || from == 0) {
-                return merge(new ArrayList<>(newest), limit);
             }
         }
+        return merge(new ArrayList<>(newest), limit);
     }
 
     /** The first {@code limit} of {@code alerts} in the API order. */

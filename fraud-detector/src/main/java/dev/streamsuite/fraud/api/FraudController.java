@@ -7,7 +7,6 @@ import dev.streamsuite.model.FraudAlert;
 import dev.streamsuite.runtime.query.InteractiveQueries;
 import dev.streamsuite.runtime.query.Params;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -49,7 +48,7 @@ public class FraudController {
     public ResponseEntity<?> alerts(@RequestParam(required = false) String limit, HttpServletRequest request) {
         int max = Params.limit(limit, DEFAULT_LIMIT);
         return queries.gather(FraudTopology.ALERTS_STORE, request, FraudAlert.class,
-                () -> AlertViews.mostRecent(alertStore(), max, Instant.now()),
+                () -> AlertViews.mostRecent(alertStore(), max),
                 all -> AlertViews.merge(all, max));
     }
 
