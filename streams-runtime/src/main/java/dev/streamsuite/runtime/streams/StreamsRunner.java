@@ -12,11 +12,13 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
     private static final long PAUSE_TICK_MS = 250;
+    private static final Duration STALE_MEMBER_TIMEOUT = Duration.ofSeconds(10);
     static final String THREAD_REPLACEMENTS = "suite.stream.thread.replacements";
 
     private final ServiceTopology service;
@@ -99,6 +102,11 @@ public final class StreamsRunner implements SmartLifecycle {
         });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(failures::decide);
+        if (!staticMember(config)) {
+            // a static member's restart takes its tasks back by its group.instance.id
+            StaleMembers.removeIfAllOwn(topics.adminConfig(), applicationId(), created.metadataForLocalThreads().stream()
+                    .map(ThreadMetadata::consumerClientId).collect(Collectors.toSet()), STALE_MEMBER_TIMEOUT);
+        }
         metrics = new KafkaStreamsMetrics(created);
         metrics.bindTo(registry);
         log.info("Starting Kafka Streams application {} as {}", config.get("application.id"), config.get("application.server"));

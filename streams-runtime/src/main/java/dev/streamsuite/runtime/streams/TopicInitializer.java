@@ -62,6 +62,11 @@ public final class TopicInitializer {
         this.settings = settings;
     }
 
+    /** The settings its admin clients are made with (connection and security). */
+    Map<String, Object> adminConfig() {
+        return adminConfig;
+    }
+
     /** Creates the missing ones of {@code topics}; once done, a later call for the same topics asks the broker nothing. */
     public void ensure(List<ServiceTopology.TopicSpec> topics) {
         ensure(topics, Map.of());
