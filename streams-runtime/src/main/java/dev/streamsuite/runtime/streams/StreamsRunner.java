@@ -102,8 +102,9 @@ public final class StreamsRunner implements SmartLifecycle {
         });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(failures::decide);
-        if (!staticMember(config)) {
-            // a static member's restart takes its tasks back by its group.instance.id
+        if (!staticMember(config) && !hasClientId(config)) {
+            // a static member's restart takes its tasks back by its group.instance.id; with a client.id of the user's
+            // the client ids carry no process id, and every instance's would look like this one's
             StaleMembers.removeIfAllOwn(topics.adminConfig(), applicationId(), created.metadataForLocalThreads().stream()
                     .map(ThreadMetadata::consumerClientId).collect(Collectors.toSet()), STALE_MEMBER_TIMEOUT);
         }
@@ -139,6 +140,12 @@ public final class StreamsRunner implements SmartLifecycle {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /** Whether {@code client.id} is set (Kafka Streams then names its clients after it instead of its process id). */
+    static boolean hasClientId(Properties config) {
+        Object clientId = config.get(StreamsConfig.CLIENT_ID_CONFIG);
+        return clientId != null && !clientId.toString().isBlank();
     }
 
     /** Whether the main consumer has a {@code group.instance.id}. */

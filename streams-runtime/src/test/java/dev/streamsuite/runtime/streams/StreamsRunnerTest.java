@@ -44,4 +44,14 @@ class StreamsRunnerTest {
         config.put("num.stream.threads", "many");
         assertThat(StreamsRunner.streamThreads(config)).isEqualTo(1);
     }
+
+    @Test
+    void aClientIdOfTheUsersIsRecognised() {
+        Properties config = new Properties();
+        assertThat(StreamsRunner.hasClientId(config)).isFalse();
+        config.put("client.id", " ");
+        assertThat(StreamsRunner.hasClientId(config)).isFalse();
+        config.put("client.id", "orders");
+        assertThat(StreamsRunner.hasClientId(config)).isTrue();
+    }
 }
