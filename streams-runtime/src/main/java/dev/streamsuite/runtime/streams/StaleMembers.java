@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * of the group has one of those (this instance ran alone), they are removed before Kafka Streams starts, and the
  * restart takes its tasks at once; with any other member the group is left alone (it gives the dead member's tasks to
  * the others, which answer meanwhile). Under exactly-once the dead thread's open transaction is fenced by the restarted
- * thread's producer, which has the same transactional id.
+ * thread's producer, which has the same transactional id, or aborted by the broker after {@code transaction.timeout.ms}.
+ * A state directory copied to another instance carries the process id along and makes the two look like one (Kafka
+ * Streams' transactional ids clash then too): delete {@code kafka-streams-process-metadata} from a copy.
  */
 final class StaleMembers {
 
@@ -37,32 +39,42 @@ final class StaleMembers {
         return !memberClientIds.isEmpty() && ownClientIds.containsAll(memberClientIds);
     }
 
-    /** Removes the members of {@code groupId} if {@link #allOwn}; never fails (a restart then waits as before). */
+    /**
+     * Removes the members of {@code groupId} if {@link #allOwn}; never fails (a restart then waits as before), and
+     * takes at most about {@code timeout} twice.
+     */
     static void removeIfAllOwn(Map<String, Object> adminConfig, String groupId, Set<String> ownClientIds, Duration timeout) {
-        try (Admin admin = Admin.create(adminConfig)) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        int ms = (int) timeout.toMillis();
+        Admin admin = Admin.create(adminConfig);
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId),
+                    new DescribeConsumerGroupsOptions().timeoutMs(ms)).describedGroups().get(groupId).get();
             List<String> members = group.members().stream().map(MemberDescription::clientId).toList();
             if (!allOwn(members, ownClientIds)) {
                 return;
             }
-            admin.removeMembersFromConsumerGroup(groupId, new RemoveMembersFromConsumerGroupOptions()).all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // remove-all, the only way to remove dynamic members: a member that joined since the describe above (a
+            // window of milliseconds) would be removed too and rejoin, at the cost of a rebalance, not of data
+            RemoveMembersFromConsumerGroupOptions removeAll = new RemoveMembersFromConsumerGroupOptions();
+            removeAll.timeoutMs(ms);
+            admin.removeMembersFromConsumerGroup(groupId, removeAll).all().get();
             log.info("Removed {} member(s) of group {} that this instance left when it was killed ({}); it takes its tasks "
                     + "at once instead of after session.timeout.ms", members.size(), groupId, members);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            log.warn("Interrupted while checking group {} for members this instance left behind", groupId);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) { // not there before the first start
-                couldNot(groupId, e.getCause());
+            // not there before the first start (or not a classic consumer group: group.protocol=streams)
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                log.warn("Could not check group {} for members this instance left behind (the restart waits for their "
+                        + "session timeout): {}", groupId, e.getCause().toString());
             }
-        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            couldNot(groupId, e);
+        } catch (RuntimeException e) {
+            log.warn("Could not check group {} for members this instance left behind (the restart waits for their session "
+                    + "timeout): {}", groupId, e.toString());
+        } finally {
+            // a call that timed out would otherwise be waited for up to default.api.timeout.ms
+            admin.close(Duration.ofSeconds(1));
         }
-    }
-
-    /** A broker too old, a missing ACL, no answer in time: the restart then waits for the session timeout. */
-    private static void couldNot(String groupId, Throwable e) {
-        log.info("Could not check group {} for members this instance left behind: {}", groupId, e.toString());
     }
 }

@@ -35,7 +35,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
     private static final long PAUSE_TICK_MS = 250;
-    private static final Duration STALE_MEMBER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STALE_MEMBER_TIMEOUT = Duration.ofSeconds(5);
     static final String THREAD_REPLACEMENTS = "suite.stream.thread.replacements";
 
     private final ServiceTopology service;
@@ -102,9 +102,11 @@ public final class StreamsRunner implements SmartLifecycle {
         });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(failures::decide);
-        if (!staticMember(config) && !hasClientId(config)) {
+        if (!staticMember(config) && !hasClientId(config) && !"streams".equalsIgnoreCase(
+                String.valueOf(mainConsumerSetting(config, ConsumerConfig.GROUP_PROTOCOL_CONFIG)).trim())) {
             // a static member's restart takes its tasks back by its group.instance.id; with a client.id of the user's
-            // the client ids carry no process id, and every instance's would look like this one's
+            // the client ids carry no process id, and every instance's would look like this one's; the streams group
+            // protocol has members of its own kind
             StaleMembers.removeIfAllOwn(topics.adminConfig(), applicationId(), created.metadataForLocalThreads().stream()
                     .map(ThreadMetadata::consumerClientId).collect(Collectors.toSet()), STALE_MEMBER_TIMEOUT);
         }

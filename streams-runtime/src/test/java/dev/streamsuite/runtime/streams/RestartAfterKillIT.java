@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartAfterKillIT {
 
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration SHORT_SESSION = Duration.ofSeconds(10);
+    private static final Duration MEDIUM_SESSION = Duration.ofSeconds(20);
 
     @Test
     void anInstanceThatRanAloneTakesItsTasksAtOnceAfterItsRestart() throws Exception {
@@ -63,16 +63,17 @@ class RestartAfterKillIT {
     void nobodyIsRemovedWhenAnotherInstanceIsInTheGroup() throws Exception {
         String app = "restart-beside-other-it";
         Path stateDir = TempDirs.create(app + "-");
-        // a short session: this test needs none to pass, and its instances close sooner while a rebalance waits
-        StreamsRunner other = start(app, TempDirs.create(app + "-other-"), SHORT_SESSION);
-        StreamsRunner first = start(app, stateDir, SHORT_SESSION);
+        // long enough for the dead member to outlast the restart's check (about a second after the kill), short enough
+        // for the instances to close soon while their rebalance waits for it
+        StreamsRunner other = start(app, TempDirs.create(app + "-other-"), MEDIUM_SESSION);
+        StreamsRunner first = start(app, stateDir, MEDIUM_SESSION);
         try {
             awaitMembers(app, 2);
             leaveAsIfKilled(first);
             List<String> before = members(app).stream().map(MemberDescription::consumerId).toList();
             assertThat(before).hasSize(2);
 
-            StreamsRunner restarted = start(app, stateDir, SHORT_SESSION);
+            StreamsRunner restarted = start(app, stateDir, MEDIUM_SESSION);
             try {
                 // the check ran before Kafka Streams started: both earlier members are still there, the other's too
                 assertThat(members(app).stream().map(MemberDescription::consumerId)).containsAll(before);
