@@ -439,8 +439,8 @@ public final class InteractiveQueries {
 
     /** The running Kafka Streams (for IQv2 queries such as versioned stores), or 503 while it is not queryable. */
     public KafkaStreams streams() {
-        KafkaStreams streams = runner.streams().orElseThrow(() -> unavailable("Kafka Streams has not started yet"));
-        KafkaStreams.State state = streams.state();
+        KafkaStreams streams = runner.streams().orElse(null);
+        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
         if (state == KafkaStreams.State.CREATED) {
             throw unavailable("Kafka Streams has not started yet");
         }

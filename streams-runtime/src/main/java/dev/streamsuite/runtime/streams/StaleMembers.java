@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,16 @@ final class StaleMembers {
     private static final Logger log = LoggerFactory.getLogger(StaleMembers.class);
 
     private StaleMembers() {
+    }
+
+    /**
+     * Whether the check applies to this configuration: not for a static member (its restart takes its tasks back by its
+     * {@code group.instance.id}), nor with a {@code client.id} of the user's (the client ids carry no process id then,
+     * and every instance's would look like this one's), nor with {@code group.protocol=streams} (members of its own kind).
+     */
+    static boolean apply(Properties config) {
+        return !StreamsRunner.staticMember(config) && !StreamsRunner.hasClientId(config) && !"streams".equalsIgnoreCase(
+                String.valueOf(StreamsRunner.mainConsumerSetting(config, ConsumerConfig.GROUP_PROTOCOL_CONFIG)).trim());
     }
 
     /** Whether the group has members and all of them are consumers of this instance, which has not started yet. */

@@ -102,11 +102,7 @@ public final class StreamsRunner implements SmartLifecycle {
         });
         created.setGlobalStateRestoreListener(state);
         created.setUncaughtExceptionHandler(failures::decide);
-        if (!staticMember(config) && !hasClientId(config) && !"streams".equalsIgnoreCase(
-                String.valueOf(mainConsumerSetting(config, ConsumerConfig.GROUP_PROTOCOL_CONFIG)).trim())) {
-            // a static member's restart takes its tasks back by its group.instance.id; with a client.id of the user's
-            // the client ids carry no process id, and every instance's would look like this one's; the streams group
-            // protocol has members of its own kind
+        if (StaleMembers.apply(config)) {
             StaleMembers.removeIfAllOwn(topics.adminConfig(), applicationId(), created.metadataForLocalThreads().stream()
                     .map(ThreadMetadata::consumerClientId).collect(Collectors.toSet()), STALE_MEMBER_TIMEOUT);
         }

@@ -2,8 +2,6 @@ package dev.streamsuite.runtime.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.runtime.config.SuiteProperties;
-import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.TempDirs;
@@ -12,19 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,7 +34,7 @@ class RestartAfterKillIT {
         Path stateDir = TempDirs.create(app + "-");
         StreamsRunner first = start(app, stateDir, SESSION_TIMEOUT);
         KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in", List.of(Map.entry("k", "a"), Map.entry("k", "b")));
-        assertThat(counts(app, 2, Duration.ofSeconds(60))).containsExactly("1", "2");
+        assertThat(CountingApp.counts(app, 2, Duration.ofSeconds(60))).containsExactly("1", "2");
         leaveAsIfKilled(first);
         assertThat(members(app)).as("the killed instance's consumer is still a member").hasSize(1);
 
@@ -53,7 +42,7 @@ class RestartAfterKillIT {
         try {
             KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in", List.of(Map.entry("k", "c")));
             // well within the session timeout: without the removal the restart's rebalance waits for the dead member
-            assertThat(counts(app, 3, SESSION_TIMEOUT.minusSeconds(20))).containsExactly("1", "2", "3");
+            assertThat(CountingApp.counts(app, 3, SESSION_TIMEOUT.minusSeconds(20))).containsExactly("1", "2", "3");
         } finally {
             restarted.stop();
         }
@@ -105,35 +94,8 @@ class RestartAfterKillIT {
         assertThat(members(app)).hasSize(count);
     }
 
-    private static List<String> counts(String app, int count, Duration timeout) {
-        return KafkaClients.readAtLeast(KafkaBroker.bootstrapServers(), app + "-out", count, timeout).stream()
-                .map(KafkaClients.Read::value).toList();
-    }
-
     private static StreamsRunner start(String app, Path stateDir, Duration sessionTimeout) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(app + "-in", Consumed.with(Serdes.String(), Serdes.String()).withName("source"))
-                .groupByKey(Grouped.<String, String>as("by-key").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .count(Named.as("count"), Materialized.as("counts"))
-                .toStream(Named.as("changes"))
-                .mapValues(String::valueOf, Named.as("as-text"))
-                .to(app + "-out", Produced.with(Serdes.String(), Serdes.String()).withName("sink"));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:1");
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), (int) sessionTimeout.toMillis());
-        StreamsRunner runner = new StreamsRunner(
-                new ServiceTopology(builder.build(), List.of(TopicSpec.input(app + "-in"), TopicSpec.output(app + "-out"))), config,
-                new TopicInitializer(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()),
-                        new SuiteProperties.Topics(true, 1, (short) 1, Duration.ofSeconds(60))), new StreamsState(),
-                new SimpleMeterRegistry());
-        runner.start();
-        return runner;
+        return CountingApp.start(app, CountingApp.topology(app, value -> { }), CountingApp.config(app, stateDir, sessionTimeout),
+                new StreamsState(), new SimpleMeterRegistry());
     }
 }

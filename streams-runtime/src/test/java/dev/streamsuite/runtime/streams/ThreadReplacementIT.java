@@ -2,8 +2,6 @@ package dev.streamsuite.runtime.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamsuite.runtime.config.SuiteProperties;
-import dev.streamsuite.runtime.streams.ServiceTopology.TopicSpec;
 import dev.streamsuite.testsupport.KafkaBroker;
 import dev.streamsuite.testsupport.KafkaClients;
 import dev.streamsuite.testsupport.TempDirs;
@@ -14,22 +12,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,7 +42,7 @@ class ThreadReplacementIT {
     @Test
     void aClientErrorReplacesTheThreadAndNothingIsLostOrRepeated() throws Exception {
         String app = "thread-replacement-it";
-        Run run = start(app, countingTopology(app, value -> {
+        Run run = start(app, CountingApp.topology(app, value -> {
             if (value.equals("client-error") && CLIENT_ERROR_THROWN.compareAndSet(false, true)) {
                 // stands in for the broker's answer to a commit after its restart (seen in CI, not reproducible on
                 // demand): both reach the uncaught-exception handler the same way
@@ -63,11 +52,11 @@ class ThreadReplacementIT {
         try {
             KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in",
                     List.of(Map.entry("k", "a"), Map.entry("k", "client-error"), Map.entry("k", "b")));
-            assertThat(counts(app, 3, WITHIN_SESSION)).containsExactly("1", "2", "3");
+            assertThat(CountingApp.counts(app, 3, WITHIN_SESSION)).containsExactly("1", "2", "3");
             assertThat(CLIENT_ERROR_THROWN).isTrue();
             assertThat(run.registry().get(StreamsRunner.THREAD_REPLACEMENTS).counter().count()).isEqualTo(1.0);
             KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in", List.of(Map.entry("k", "c")));
-            assertThat(counts(app, 4, TIMEOUT)).containsExactly("1", "2", "3", "4");
+            assertThat(CountingApp.counts(app, 4, TIMEOUT)).containsExactly("1", "2", "3", "4");
             assertThat(run.state().state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
         } finally {
             run.runner().stop();
@@ -85,7 +74,7 @@ class ThreadReplacementIT {
         AtomicInteger commitsFailed = new AtomicInteger();
         KafkaClients.createTopics(KafkaBroker.bootstrapServers(), 1, app + "-in", app + "-out");
         Properties config = config(app);
-        KafkaStreams streams = new KafkaStreams(countingTopology(app, value -> armed.compareAndSet(false, value.equals("commit-fail"))),
+        KafkaStreams streams = new KafkaStreams(CountingApp.topology(app, value -> armed.compareAndSet(false, value.equals("commit-fail"))),
                 config, new LeavingClientSupplier() {
                     @Override
                     public Producer<byte[], byte[]> getProducer(Map<String, Object> producerConfig) {
@@ -99,7 +88,7 @@ class ThreadReplacementIT {
         try {
             KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in", List.of(Map.entry("k", "a"), Map.entry("k", "commit-fail")));
             KafkaClients.send(KafkaBroker.bootstrapServers(), app + "-in", List.of(Map.entry("k", "b")));
-            assertThat(counts(app, 3, WITHIN_SESSION)).containsExactly("1", "2", "3");
+            assertThat(CountingApp.counts(app, 3, WITHIN_SESSION)).containsExactly("1", "2", "3");
             assertThat(commitsFailed).hasValue(1);
             assertThat(replacements).hasValue(1);
             assertThat(streams.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
@@ -111,7 +100,7 @@ class ThreadReplacementIT {
     @Test
     void theTopologysOwnFailureShutsKafkaStreamsDown() throws Exception {
         String app = "thread-failure-it";
-        Run run = start(app, countingTopology(app, value -> {
+        Run run = start(app, CountingApp.topology(app, value -> {
             if (value.equals("bug")) {
                 throw new IllegalStateException("injected by the test");
             }
@@ -176,50 +165,16 @@ class ThreadReplacementIT {
         }
     }
 
-    /** Counts per key of {@code <app>-in} to {@code <app>-out}; {@code onValue} sees each value first. */
-    private static Topology countingTopology(String app, Consumer<String> onValue) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(app + "-in", Consumed.with(Serdes.String(), Serdes.String()).withName("source"))
-                .peek((key, value) -> onValue.accept(value), Named.as("fail-on-cue"))
-                .groupByKey(Grouped.<String, String>as("by-key").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .count(Named.as("count"), Materialized.as("counts"))
-                .toStream(Named.as("changes"))
-                .mapValues(String::valueOf, Named.as("as-text"))
-                .to(app + "-out", Produced.with(Serdes.String(), Serdes.String()).withName("sink"));
-        return builder.build();
-    }
-
-    /** The counts written so far, read committed, once there are at least {@code count}. */
-    private static List<String> counts(String app, int count, Duration timeout) {
-        return KafkaClients.readAtLeast(KafkaBroker.bootstrapServers(), app + "-out", count, timeout).stream()
-                .map(KafkaClients.Read::value).toList();
-    }
-
     private record Run(StreamsRunner runner, StreamsState state, SimpleMeterRegistry registry) {
     }
 
     private static Run start(String app, Topology topology) throws Exception {
         StreamsState state = new StreamsState();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        StreamsRunner runner = new StreamsRunner(
-                new ServiceTopology(topology, List.of(TopicSpec.input(app + "-in"), TopicSpec.output(app + "-out"))), config(app),
-                new TopicInitializer(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()),
-                        new SuiteProperties.Topics(true, 1, (short) 1, Duration.ofSeconds(60))), state, registry);
-        runner.start();
-        return new Run(runner, state, registry);
+        return new Run(CountingApp.start(app, topology, config(app), state, registry), state, registry);
     }
 
     private static Properties config(String app) throws Exception {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, TempDirs.create(app + "-").toString());
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:1");
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every count goes out
-        config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), (int) SESSION_TIMEOUT.toMillis());
-        return config;
+        return CountingApp.config(app, TempDirs.create(app + "-"), SESSION_TIMEOUT);
     }
 }
